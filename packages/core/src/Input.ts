@@ -1,0 +1,107 @@
+/**
+ * Schemas that validate operation options before any request is sent. A failure becomes an
+ * `InvalidInput` naming the option.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+
+/**
+ * A device ID: 24 hexadecimal characters.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const DeviceId = Schema.String.pipe(
+  Schema.pattern(/^[0-9a-fA-F]{24}$/, { message: () => "must be a device ID (24 hexadecimal characters)" })
+)
+
+/**
+ * A device ID or a device name (letters, digits, `_` and `-`, at most 63 characters). User-scope device
+ * routes accept either; product-scope routes need the ID.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const DeviceIdOrName = Schema.String.pipe(
+  Schema.pattern(/^[A-Za-z0-9_-]{1,63}$/, {
+    message: () => "must be a device ID (24 hexadecimal characters) or a device name (letters, digits, _ and -)"
+  })
+)
+
+/**
+ * A product: its numeric ID or its slug.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Product = Schema.Union(
+  Schema.Number.pipe(Schema.int(), Schema.positive()),
+  Schema.String.pipe(Schema.pattern(/^[A-Za-z0-9][A-Za-z0-9_-]*$/))
+).annotations({ message: () => "must be a product ID (a positive integer) or a product slug" })
+
+/**
+ * An organization: its ID or its slug.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Org = Schema.String.pipe(
+  Schema.pattern(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, { message: () => "must be an organization ID or slug" })
+)
+
+/**
+ * A non-empty string.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const NonEmpty = Schema.String.pipe(Schema.minLength(1, { message: () => "must not be empty" }))
+
+/**
+ * A page number: an integer ≥ 1.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Page = Schema.Number.pipe(
+  Schema.int({ message: () => "must be an integer ≥ 1" }),
+  Schema.greaterThanOrEqualTo(1, { message: () => "must be an integer ≥ 1" })
+)
+
+/**
+ * A page size: an integer ≥ 1.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const PerPage = Page
+
+/**
+ * File content for uploads: bytes, a `Blob`/`File`, or (on Node, with the `@effect-particle/core/node`
+ * layer) a file path.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const FileInput = Schema.Union(
+  Schema.Uint8ArrayFromSelf,
+  Schema.declare((u): u is Blob => typeof Blob !== "undefined" && u instanceof Blob, { identifier: "Blob" }),
+  Schema.String.pipe(Schema.minLength(1, { message: () => "must be bytes, a Blob or a non-empty file path" }))
+).annotations({ message: () => "must be bytes (Uint8Array), a Blob or a file path" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type FileInput = typeof FileInput.Type
+
+/**
+ * Files keyed by the filename they get in the multipart body.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Files = Schema.Record({ key: Schema.String, value: FileInput }).pipe(
+  Schema.filter((files) => Object.keys(files).length > 0 || "must hold at least one file")
+)

@@ -1,0 +1,45 @@
+/**
+ * @since 0.1.0
+ */
+
+/**
+ * Schemas that validate operation options before any request.
+ *
+ * @since 0.1.0
+ */
+export * as Input from "./Input.js"
+
+/**
+ * Endpoint definitions as data, and the operations made from them.
+ *
+ * @since 0.1.0
+ */
+export * as Operation from "./Operation.js"
+
+/**
+ * Lazy streams over paged endpoints.
+ *
+ * @since 0.1.0
+ */
+export * as Pagination from "./Pagination.js"
+
+/**
+ * The client service and its layers.
+ *
+ * @since 0.1.0
+ */
+export * as ParticleClient from "./ParticleClient.js"
+
+/**
+ * Typed errors.
+ *
+ * @since 0.1.0
+ */
+export * as ParticleError from "./ParticleError.js"
+
+/**
+ * The default retry policy and its building blocks.
+ *
+ * @since 0.1.0
+ */
+export * as Retry from "./Retry.js"

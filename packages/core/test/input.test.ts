@@ -1,0 +1,62 @@
+import { ParticleClient } from "@effect-particle/core"
+import { assert, layer } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
+import * as Client from "./support/client.js"
+import * as ops from "./support/ops.js"
+import { TestServer } from "./support/TestServer.js"
+
+const expectInvalid = <A, E extends { _tag: string }, R>(effect: Effect.Effect<A, E, R>, field: string) =>
+  Effect.gen(function*() {
+    const server = yield* TestServer
+    const before = server.requests.length
+    const error = yield* Effect.flip(effect)
+    assert.strictEqual(error._tag, "InvalidInput")
+    assert.strictEqual((error as unknown as { field: string }).field, field)
+    assert.include((error as unknown as { message: string }).message, field)
+    assert.strictEqual(server.requests.length, before, "no request was sent")
+  })
+
+layer(Client.layer({ accessToken: undefined }))("bad input", (it) => {
+  it.effect("a missing token is an InvalidInput naming accessToken", () =>
+    expectInvalid(ops.getDevice({ deviceId: "gongbot" }), "accessToken"))
+
+  it.effect("an empty per-call token is an InvalidInput", () =>
+    expectInvalid(ops.getDevice({ deviceId: "gongbot" }).pipe(ParticleClient.withAccessToken(Redacted.make(" "))), "accessToken"))
+
+  it.effect("an empty token in the options fails the layer", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(
+        Effect.provide(ops.getDevice({ deviceId: "gongbot" }), ParticleClient.layerFetch({ accessToken: Redacted.make("") }))
+      )
+      assert.strictEqual(error._tag, "InvalidInput")
+      assert.strictEqual((error as { field: string }).field, "accessToken")
+    }))
+
+  it.effect("a malformed base URL fails the layer", () =>
+    Effect.gen(function*() {
+      for (const baseUrl of ["not a url", "ftp://example.com", "https://user:pw@api.particle.io", "https://api.particle.io/?x=1"]) {
+        const error = yield* Effect.flip(
+          Effect.provide(ops.getDevice({ deviceId: "gongbot" }), ParticleClient.layerFetch({ baseUrl }))
+        )
+        assert.strictEqual(error._tag, "InvalidInput", baseUrl)
+        assert.strictEqual((error as { field: string }).field, "baseUrl")
+      }
+    }))
+
+  it.effect("bad options name their field", () =>
+    Effect.gen(function*() {
+      const token = ParticleClient.withAccessToken(Redacted.make(Client.TOKEN))
+      yield* expectInvalid(token(ops.getDevice({ deviceId: "" })), "deviceId")
+      yield* expectInvalid(token(ops.getDevice({ deviceId: "has space" })), "deviceId")
+      yield* expectInvalid(token(ops.remove({ deviceId: "gongbot", product: 1 })), "deviceId")
+      yield* expectInvalid(token(ops.listDevices({ product: 1, page: 1.5 })), "page")
+      yield* expectInvalid(token(ops.listDevices({ product: 1, page: 0 })), "page")
+      yield* expectInvalid(token(ops.listDevices({ product: -3 })), "product")
+      yield* expectInvalid(token(ops.listDevices({ product: "bad slug!" })), "product")
+      yield* expectInvalid(token(ops.listDevices({} as never)), "product")
+      yield* expectInvalid(token(ops.callFunction({ deviceId: "gongbot", name: "" })), "name")
+      yield* expectInvalid(token(ops.flash({ deviceId: "gongbot", files: {} })), "files")
+      yield* expectInvalid(token(ops.getDevice(null as never)), "options")
+    }))
+})

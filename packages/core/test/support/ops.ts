@@ -1,0 +1,111 @@
+// Operations defined only for the core tests: they exercise every feature of Operation.make.
+import { Input, Operation, ParticleError } from "@effect-particle/core"
+import * as Schema from "effect/Schema"
+
+export const Device = Schema.Struct({
+  id: Schema.String,
+  name: Schema.NullOr(Schema.String),
+  online: Schema.Boolean
+})
+
+export const getDevice = Operation.make({
+  name: "getDevice",
+  summary: "test: get one device",
+  method: "GET",
+  path: "/devices/{deviceId}",
+  scopes: ["user", "product", "org"],
+  input: Schema.Struct({
+    deviceId: Input.DeviceIdOrName,
+    product: Schema.optional(Input.Product),
+    org: Schema.optional(Input.Org)
+  }),
+  success: Device,
+  errors: [ParticleError.NotFound, ParticleError.BadRequest, ParticleError.DeviceTimeout]
+})
+
+export const listDevices = Operation.make({
+  name: "listDevices",
+  summary: "test: list devices with paging",
+  method: "GET",
+  path: "/devices",
+  scopes: ["product"],
+  input: Schema.Struct({
+    product: Input.Product,
+    page: Schema.optional(Input.Page),
+    perPage: Schema.optional(Input.PerPage),
+    groups: Schema.optional(Schema.Array(Schema.String)),
+    name: Schema.optional(Schema.NullOr(Schema.String)),
+    flag: Schema.optional(Schema.Boolean)
+  }),
+  query: (i) => ({ page: i.page, per_page: i.perPage, groups: i.groups, deviceName: i.name, flag: i.flag }),
+  success: Schema.Struct({
+    devices: Schema.Array(Device),
+    meta: Schema.Struct({ total_pages: Schema.Number })
+  })
+})
+
+export const callFunction = Operation.make({
+  name: "callFunction",
+  summary: "test: JSON POST",
+  method: "POST",
+  path: "/devices/{deviceId}/{name}",
+  input: Schema.Struct({ deviceId: Input.DeviceIdOrName, name: Input.NonEmpty, argument: Schema.optional(Schema.String) }),
+  body: (i) => Operation.json({ args: i.argument }),
+  success: Schema.Struct({ return_value: Schema.Number }),
+  errors: [ParticleError.NotFound]
+})
+
+export const login = Operation.make({
+  name: "login",
+  summary: "test: form POST without auth",
+  method: "POST",
+  path: "/oauth/token",
+  scopes: ["root"],
+  auth: false,
+  input: Schema.Struct({ username: Input.NonEmpty, password: Input.NonEmpty }),
+  body: (i) =>
+    Operation.form({ username: i.username, password: i.password, grant_type: "password", client_id: "particle-api" }),
+  success: Schema.Struct({ access_token: Schema.String }),
+  errors: [ParticleError.BadRequest, ParticleError.Forbidden]
+})
+
+export const flash = Operation.make({
+  name: "flashDevice",
+  summary: "test: multipart PUT",
+  method: "PUT",
+  path: "/devices/{deviceId}",
+  input: Schema.Struct({ deviceId: Input.DeviceIdOrName, files: Input.Files, targetVersion: Schema.optional(Schema.String) }),
+  body: (i) =>
+    Operation.multipart(i.files, i.targetVersion ? { build_target_version: i.targetVersion } : { latest: "true" }),
+  success: Schema.Struct({ status: Schema.String })
+})
+
+export const remove = Operation.make({
+  name: "removeDevice",
+  summary: "test: DELETE answering 204",
+  method: "DELETE",
+  path: "/devices/{deviceId}",
+  scopes: ["product"],
+  input: Schema.Struct({ deviceId: Input.DeviceId, product: Input.Product }),
+  success: Operation.NoContent
+})
+
+export const check = Operation.make({
+  name: "checkSIM",
+  summary: "test: HEAD",
+  method: "HEAD",
+  path: "/sims/{iccid}",
+  input: Schema.Struct({ iccid: Input.NonEmpty }),
+  success: Operation.NoContent,
+  errors: [ParticleError.NotFound]
+})
+
+export const download = Operation.make({
+  name: "downloadFirmwareBinary",
+  summary: "test: binary GET",
+  method: "GET",
+  path: "/binaries/{binaryId}",
+  input: Schema.Struct({ binaryId: Input.NonEmpty }),
+  success: Operation.Binary,
+  errors: [ParticleError.NotFound]
+})
