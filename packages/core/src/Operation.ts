@@ -252,3 +252,32 @@ export const routes = (definition: Definition<any, any, any, any>): ReadonlyArra
  */
 export const errorTags = (definition: Definition<any, any, any, any>): ReadonlyArray<string> =>
   internal.allowedTags(definition)
+
+/**
+ * A markdown table of operations (function, verb and routes, errors, summary), for package READMEs. A
+ * package's test compares its README with this table, so the docs cannot drift from the code.
+ *
+ * @since 0.1.0
+ * @category introspection
+ */
+export const markdownTable = (operations: ReadonlyArray<{ readonly definition: Definition<any, any, any, any> }>): string => {
+  const rows = operations.map(({ definition }) =>
+    `| \`${definition.name}\` | ${routes(definition).map((r) => `\`${definition.method} ${r}\``).join("<br>")} | ${
+      errorTags(definition).filter((t) => !baseTagSet.has(t)).map((t) => `\`${t}\``).join(", ") || "–"
+    } | ${definition.summary} |`
+  )
+  return [
+    "| function | endpoint | errors beyond the base set | what it does |",
+    "|---|---|---|---|",
+    ...rows
+  ].join("\n")
+}
+
+const baseTagSet: ReadonlySet<string> = new Set([
+  "TransportError",
+  "DecodeError",
+  "InvalidInput",
+  "RateLimited",
+  "ServerError",
+  "UnexpectedStatus"
+])

@@ -1,5 +1,5 @@
-import { ParticleClient } from "@effect-particle/core"
-import { assert, layer } from "@effect/vitest"
+import { Operation, ParticleClient } from "@effect-particle/core"
+import { assert, it as plain, layer } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import { readFileSync } from "node:fs"
@@ -164,4 +164,13 @@ layer(Client.layer())("the wire request", (it) => {
       assert.strictEqual(error._tag, "UnexpectedStatus")
       assert.strictEqual(other.requests.length, 0)
     }).pipe(Effect.scoped))
+})
+
+plain("markdownTable lists routes per scope and the documented errors", () => {
+  const table = Operation.markdownTable([ops.getDevice, ops.login])
+  assert.include(
+    table,
+    "| `getDevice` | `GET /v1/devices/{deviceId}`<br>`GET /v1/products/{product}/devices/{deviceId}`<br>`GET /v1/orgs/{org}/devices/{deviceId}` | `Unauthorized`, `Forbidden`, `NotFound`, `BadRequest`, `DeviceTimeout` | test: get one device |"
+  )
+  assert.include(table, "| `login` | `POST /oauth/token` | `BadRequest`, `Forbidden` | test: form POST without auth |")
 })
