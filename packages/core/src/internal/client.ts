@@ -270,7 +270,63 @@ const bodyOf = (
   }
 }
 
-export const make = (options: Options) =>
+// ---------------------------------------------------------------------------------------------------------
+// transports: one buffered request/response exchange. The generic one runs over any HttpClient; the Node
+// entry supplies a short path over node:http (see nodeHttpClient.ts), which is what keeps the per-request
+// CPU cost near a bare node:http call.
+// ---------------------------------------------------------------------------------------------------------
+
+export interface RawRequest {
+  readonly method: string
+  readonly url: string
+  readonly headers: Record<string, string>
+  readonly body: HttpBody.HttpBody | undefined
+  /** Read a 2xx body as bytes instead of text. */
+  readonly binary: boolean
+}
+
+export interface RawResponse {
+  readonly status: number
+  readonly retryAfter: string | undefined
+  /** bytes for a binary 2xx answer, text otherwise */
+  readonly body: string | Uint8Array
+}
+
+export type Transport = (request: RawRequest, timeout: Duration.Duration) => Effect.Effect<RawResponse, E.TransportError>
+
+export const timeoutError = (method: string, url: string, timeout: Duration.Duration) =>
+  new E.TransportError({
+    method,
+    url,
+    reason: "Timeout",
+    message: `No complete response from ${method} ${url} within ${Duration.format(timeout)}`
+  })
+
+const fromHttpClient = (httpClient: HttpClient.HttpClient): Transport => (request, timeout) => {
+  const { method, url } = request
+  return httpClient.execute(
+    HttpClientRequest.make(method as "GET")(
+      url,
+      request.body === undefined ? { headers: request.headers } : { headers: request.headers, body: request.body } as {}
+    )
+  ).pipe(
+    Effect.flatMap((response) => {
+      const ok = response.status >= 200 && response.status < 300
+      const body: Effect.Effect<string | Uint8Array, HttpClientError.ResponseError> = ok && request.binary
+        ? Effect.map(response.arrayBuffer, (buffer) => new Uint8Array(buffer))
+        : response.text
+      return Effect.map(body, (body): RawResponse => ({
+        status: response.status,
+        retryAfter: response.headers["retry-after"],
+        body
+      }))
+    }),
+    Effect.catchAll((error) => Effect.fail(transportError(method, url, error))),
+    Effect.timeoutFail({ duration: timeout, onTimeout: () => timeoutError(method, url, timeout) })
+  )
+}
+
+export const make = (options: Options, fastTransport?: Transport) =>
   Effect.gen(function*() {
     const baseUrl = yield* validateBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL)
     if (options.accessToken !== undefined && Redacted.value(options.accessToken).trim() === "") {
@@ -300,63 +356,53 @@ export const make = (options: Options) =>
       return value.trim() === "" ? Either.left(emptyToken) : Either.right(value)
     }
 
-    const readError = (
-      response: HttpClientResponse.HttpClientResponse,
-      method: string,
-      url: string,
-      allowed: ReadonlySet<string> | undefined
-    ) =>
-      Effect.flatMap(
-        Effect.orElseSucceed(response.text, () => ""),
-        (text) =>
-          Effect.flatMap(
-            Effect.clockWith((clock) => clock.currentTimeMillis),
-            (nowMillis) =>
-              Effect.fail(httpError.fromResponse({
-                status: response.status,
-                method,
-                url,
-                text,
-                retryAfter: response.headers["retry-after"],
-                nowMillis,
-                allowed
-              }))
-          )
-      )
+    // trace propagation needs the HttpClient's header injection, so it takes the generic path
+    const transport = fastTransport !== undefined && options.tracePropagation !== true
+      ? fastTransport
+      : fromHttpClient(httpClient)
 
-    const readSuccess = <A>(
-      prepared: Prepared<any, A>,
-      response: HttpClientResponse.HttpClientResponse,
-      url: string
-    ): Effect.Effect<A, E.ParticleError | HttpClientError.ResponseError> => {
-      const method = prepared.definition.method
+    const statusError = (response: RawResponse, method: string, url: string, allowed: ReadonlySet<string> | undefined) =>
+      Effect.flatMap(Effect.clockWith((clock) => clock.currentTimeMillis), (nowMillis) =>
+        Effect.fail(httpError.fromResponse({
+          status: response.status,
+          method,
+          url,
+          text: typeof response.body === "string" ? response.body : new TextDecoder().decode(response.body),
+          retryAfter: response.retryAfter,
+          nowMillis,
+          allowed
+        })))
+
+    const decodeSuccess = <A>(prepared: Prepared<any, A>, response: RawResponse, url: string): Effect.Effect<A, E.DecodeError> => {
       if (prepared.response === "binary") {
-        return Effect.map(response.arrayBuffer, (buffer) => new Uint8Array(buffer) as A)
-      }
-      return Effect.flatMap(response.text, (text) => {
-        if (prepared.response === "none") return Effect.void as Effect.Effect<A>
-        let json: unknown
-        if (text.length === 0) json = {}
-        else {
-          try {
-            json = JSON.parse(text)
-          } catch {
-            return Effect.fail(decodeError(response.status, method, url, "", "the body is not valid JSON"))
-          }
-        }
-        const decoded = prepared.decodeSuccess(json)
-        if (Either.isRight(decoded)) return Effect.succeed(decoded.right)
-        const issue = ParseResult.ArrayFormatter.formatErrorSync(decoded.left)[0]
-        return Effect.fail(
-          decodeError(
-            response.status,
-            method,
-            url,
-            issue ? issue.path.map(String).join(".") : "",
-            issue ? (issue._tag === "Missing" ? "is missing" : issue.message) : "does not match"
-          )
+        return Effect.succeed(
+          (typeof response.body === "string" ? new TextEncoder().encode(response.body) : response.body) as A
         )
-      })
+      }
+      if (prepared.response === "none") return Effect.void as Effect.Effect<A>
+      const method = prepared.definition.method
+      const text = response.body as string
+      let json: unknown
+      if (text.length === 0) json = {}
+      else {
+        try {
+          json = JSON.parse(text)
+        } catch {
+          return Effect.fail(decodeError(response.status, method, url, "", "the body is not valid JSON"))
+        }
+      }
+      const decoded = prepared.decodeSuccess(json)
+      if (Either.isRight(decoded)) return Effect.succeed(decoded.right)
+      const issue = ParseResult.ArrayFormatter.formatErrorSync(decoded.left)[0]
+      return Effect.fail(
+        decodeError(
+          response.status,
+          method,
+          url,
+          issue ? issue.path.map(String).join(".") : "",
+          issue ? (issue._tag === "Missing" ? "is missing" : issue.message) : "does not match"
+        )
+      )
     }
 
     const execute = <I, A>(prepared: Prepared<I, A>, options: unknown): Effect.Effect<A, E.ParticleError> =>
@@ -382,36 +428,26 @@ export const make = (options: Options) =>
         const body = definition.body?.(input)
 
         const send = (httpBody: HttpBody.HttpBody | undefined) => {
-          const request = HttpClientRequest.make(method)(
-            url,
-            httpBody === undefined ? { headers } : { headers, body: httpBody }
-          )
-          const attempt = httpClient.execute(request).pipe(
-            Effect.flatMap((response) => {
-              const status = response.status
-              fiber.currentSpan?._tag === "Span" && fiber.currentSpan.attribute("http.response.status_code", status)
-              return status >= 200 && status < 300
-                ? readSuccess(prepared, response, url)
-                : readError(response, method, url, prepared.allowed)
-            }),
-            Effect.catchIf(
-              (error): error is HttpClientError.HttpClientError =>
-                error._tag === "RequestError" || error._tag === "ResponseError",
-              (error) => Effect.fail(transportError(method, url, error))
-            ),
-            Effect.timeoutFail({
-              duration: timeout,
-              onTimeout: () =>
-                new E.TransportError({
-                  method,
-                  url,
-                  reason: "Timeout",
-                  message: `No complete response from ${method} ${url} within ${Duration.format(timeout)}`
-                })
-            })
-          ) as Effect.Effect<A, E.ParticleError>
-          const limited = limiter(attempt)
-          return retrySchedule && prepared.idempotent ? Effect.retry(limited, retrySchedule) : limited
+          const raw: RawRequest = { method, url, headers, body: httpBody, binary: prepared.response === "binary" }
+          const attempt: Effect.Effect<A, E.ParticleError> = limiter(Effect.flatMap(transport(raw, timeout), (response): Effect.Effect<A, E.ParticleError> => {
+            const span = fiber.currentSpan
+            span?._tag === "Span" && span.attribute("http.response.status_code", response.status)
+            return response.status >= 200 && response.status < 300
+              ? decodeSuccess(prepared, response, url)
+              : statusError(response, method, url, prepared.allowed)
+          }))
+          if (retrySchedule === undefined || !prepared.idempotent) return attempt
+          // the schedule is only set up after a first retryable failure, which it sees as its first input
+          const schedule = retrySchedule
+          return Effect.catchIf(attempt, Retry.isRetryable, (first) => {
+            let replayed = false
+            return Effect.retry(
+              Effect.suspend((): Effect.Effect<A, E.ParticleError> =>
+                replayed ? attempt : ((replayed = true), Effect.fail(first))
+              ),
+              schedule
+            )
+          })
         }
 
         const run = body === undefined
@@ -419,6 +455,7 @@ export const make = (options: Options) =>
           : Effect.flatMap(bodyOf(body, readFile, method, url), send)
         return Effect.withSpan(run, prepared.spanName, {
           kind: "client",
+          captureStackTrace: false,
           attributes: { "http.request.method": method, "http.route": route }
         })
       })
@@ -445,7 +482,13 @@ export const make = (options: Options) =>
           Effect.flatMap((response) =>
             response.status >= 200 && response.status < 300
               ? Effect.succeed(response)
-              : readError(response, "GET", url, undefined)
+              : Effect.flatMap(Effect.orElseSucceed(response.text, () => ""), (text) =>
+                statusError(
+                  { status: response.status, retryAfter: response.headers["retry-after"], body: text },
+                  "GET",
+                  url,
+                  undefined
+                ))
           ),
           Effect.timeoutFail({
             duration: timeout,

@@ -1,0 +1,103 @@
+import * as NodeParticle from "@effect-particle/core/node"
+import { assert, layer } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
+import { mkdtempSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { waitUntil } from "./support/clock.js"
+import * as ops from "./support/ops.js"
+import { json, start, TestServer } from "./support/TestServer.js"
+import * as TestServerModule from "./support/TestServer.js"
+
+const TOKEN = "0123456789abcdef0123456789abcdef01234567"
+const DEVICE = "0123456789abcdef01234567"
+
+// the same operations over the node:http transport of @effect-particle/core/node
+const NodeLayer = Layer.unwrapEffect(
+  Effect.map(TestServer, (server) =>
+    NodeParticle.layer({ baseUrl: server.url, accessToken: Redacted.make(TOKEN), retry: false, timeout: "300 millis" }))
+).pipe(Layer.provideMerge(TestServerModule.layer))
+
+const last = Effect.map(TestServer, (server) => server.requests[server.requests.length - 1]!)
+
+layer(NodeLayer)("node:http transport", (it) => {
+  it.effect("JSON request and response, with auth and User-Agent", () =>
+    Effect.gen(function*() {
+      const server = yield* TestServer
+      yield* server.handle((_, res) => json(res, 200, { id: DEVICE, name: "n", online: true }))
+      assert.deepStrictEqual(yield* ops.getDevice({ deviceId: DEVICE }), { id: DEVICE, name: "n", online: true })
+      const request = yield* last
+      assert.strictEqual(request.headers.authorization, `Bearer ${TOKEN}`)
+      assert.match(request.headers["user-agent"] ?? "", /^effect-particle\//)
+      yield* server.handle((_, res) => json(res, 200, { return_value: 3 }))
+      yield* ops.callFunction({ deviceId: DEVICE, name: "f", argument: "é" })
+      const post = yield* last
+      assert.strictEqual(post.headers["content-length"], String(Buffer.byteLength("{\"args\":\"é\"}")))
+      assert.deepStrictEqual(JSON.parse(post.body.toString()), { args: "é" })
+    }))
+
+  it.effect("reads upload files from paths; a missing file is an InvalidInput before any request", () =>
+    Effect.gen(function*() {
+      const server = yield* TestServer
+      yield* server.handle((_, res) => json(res, 200, { status: "Update started" }))
+      const dir = mkdtempSync(join(tmpdir(), "ep-core-"))
+      const path = join(dir, "firmware.bin")
+      writeFileSync(path, Buffer.from([1, 2, 3, 4]))
+      yield* ops.flash({ deviceId: DEVICE, files: { "firmware.bin": path }, targetVersion: "5.0.0" })
+      const request = yield* last
+      const body = request.body.toString("latin1")
+      assert.match(body, /name="file"; filename="firmware\.bin"\r\nContent-Type: application\/octet-stream\r\n\r\n\x01\x02\x03\x04\r\n/)
+      assert.match(body, /name="build_target_version"\r\n\r\n5\.0\.0\r\n/)
+      const before = server.requests.length
+      const error = yield* Effect.flip(ops.flash({ deviceId: DEVICE, files: { "app.bin": join(dir, "missing.bin") } }))
+      assert.strictEqual(error._tag, "InvalidInput")
+      assert.strictEqual((error as { field: string }).field, "files.app.bin")
+      assert.strictEqual(server.requests.length, before)
+    }))
+
+  it.effect("binary, 204 and HEAD responses; HTML error text kept", () =>
+    Effect.gen(function*() {
+      const server = yield* TestServer
+      yield* server.handle((req, res) => {
+        if (req.method === "DELETE") res.writeHead(204).end()
+        else if (req.method === "HEAD") res.writeHead(200).end()
+        else if (req.path.startsWith("/v1/binaries")) res.writeHead(200).end(Buffer.from([9, 8, 7]))
+        else res.writeHead(502, { "content-type": "text/html" }).end("<h1>Bad Gateway</h1>")
+      })
+      assert.deepStrictEqual(Array.from(yield* ops.download({ binaryId: "b" })), [9, 8, 7])
+      assert.isUndefined(yield* ops.remove({ deviceId: DEVICE, product: 3 }))
+      assert.isUndefined(yield* ops.check({ iccid: "1" }))
+      const error = yield* Effect.flip(ops.getDevice({ deviceId: DEVICE }))
+      assert.strictEqual(error._tag, "ServerError")
+      assert.include(error.message, "<h1>Bad Gateway</h1>")
+      assert.strictEqual((error as { body: unknown }).body, "<h1>Bad Gateway</h1>")
+    }))
+
+  it.effect("never follows a redirect to another host", () =>
+    Effect.gen(function*() {
+      const server = yield* TestServer
+      const other = yield* start("127.0.0.2")
+      yield* server.handle((_, res) => res.writeHead(307, { location: `${other.url}/x` }).end())
+      const error = yield* Effect.flip(ops.getDevice({ deviceId: DEVICE }))
+      assert.strictEqual(error._tag, "UnexpectedStatus")
+      assert.strictEqual(other.requests.length, 0)
+    }).pipe(Effect.scoped))
+
+  // the node transport times out on the real clock (a plain timer keeps the per-call cost low)
+  it.effect("a timeout is a TransportError and aborts the socket", () =>
+    Effect.gen(function*() {
+      const server = yield* TestServer
+      let closed = false
+      yield* server.handle((_, res) => {
+        res.once("close", () => {
+          closed = true
+        })
+      })
+      const error = yield* Effect.flip(ops.getDevice({ deviceId: DEVICE }))
+      assert.strictEqual(error._tag, "TransportError")
+      assert.strictEqual((error as { reason: string }).reason, "Timeout")
+      yield* waitUntil(() => closed, "the server to see the socket close")
+    }))
+})

@@ -1,0 +1,202 @@
+/**
+ * A local Particle Device Cloud (HTTP + SSE) on 127.0.0.1, for tests.
+ *
+ * @since 0.1.0
+ */
+import { Context, Effect, Layer } from "effect"
+import { adminRouter } from "./internal/admin.js"
+import { DEFAULT_MAX_BODY_BYTES, Engine, MAX_FUNCTION_ARG_LENGTH, type Fault, type RequestRecord } from "./internal/engine.js"
+import { Router } from "./internal/http.js"
+import { registerAuth } from "./internal/routes/auth.js"
+import { registerDevices } from "./internal/routes/devices.js"
+import { registerMisc } from "./internal/routes/misc.js"
+import { registerProducts } from "./internal/routes/products.js"
+import type { DeviceRecord, FunctionBehaviour, SeedInfo, VariableValue } from "./internal/store.js"
+
+export type { DeviceRecord, Fault, FunctionBehaviour, RequestRecord, SeedInfo, VariableValue }
+export type { SeedDevice } from "./internal/store.js"
+export { MFA_OTP } from "./internal/store.js"
+export { PERMISSION_DENIED_INFO } from "./internal/http.js"
+export { DEFAULT_MAX_BODY_BYTES, MAX_FUNCTION_ARG_LENGTH }
+
+/** Default SSE keep-alive cadence (ms): the simulator writes a bare `\n` this often on every open stream. */
+export const DEFAULT_KEEP_ALIVE_INTERVAL_MS = 9000
+/** Default time (ms) a variable read / function call to an unresponsive device waits before answering 408. */
+export const DEFAULT_DEVICE_TIMEOUT_MS = 100
+
+export interface SimulatorOptions {
+  /** TCP port on 127.0.0.1; 0 (default) picks a random free port. */
+  port?: number
+  /** SSE keep-alive cadence in ms (default 9000). */
+  keepAliveIntervalMs?: number
+  /** How long a call to an unresponsive device waits before 408 `{"error":"Timed out."}` (default 100 ms). */
+  deviceTimeoutMs?: number
+  /** Particle's rate limits; off by default. `true` = 10,000 requests and 100 stream opens per 5 minutes. */
+  rateLimits?: boolean | { requests?: number; windowMs?: number; streamOpens?: number }
+  /** Seed the demo fleet (default true). */
+  seed?: boolean
+  /** Largest accepted request body (default 10 MiB); larger → 413. */
+  maxBodyBytes?: number
+  /** Longest accepted function argument (default 622 characters); longer → 400. */
+  maxFunctionArgLength?: number
+}
+
+export interface CreateDeviceOptions {
+  owner?: string
+  id?: string
+  name: string
+  platformId?: number
+  online?: boolean
+  productId?: number
+  groups?: Array<string>
+  variables?: Record<string, VariableValue>
+  functions?: Record<string, FunctionBehaviour>
+  unresponsive?: boolean
+}
+
+export interface SimulatorHandle {
+  /** `http://127.0.0.1:<port>` */
+  readonly url: string
+  readonly port: number
+  /** A ready, non-expiring access token of the seeded demo user (40 lowercase hex). */
+  readonly accessToken: string
+  /** Ids and names of the seeded fleet. */
+  readonly seed: SeedInfo
+  /** Back to the seeded state (the seeded tokens stay valid); faults and recordings cleared; open streams closed. */
+  reset(): void
+  /** Every request received (admin `/__sim/` routes excluded), oldest first. */
+  requests(): ReadonlyArray<RequestRecord>
+  clearRequests(): void
+  createUser(o: { username: string; password: string; mfa?: boolean }): { id: string; username: string }
+  /** Issues an access token for an existing user; `expiresInSeconds` 0 or absent = never expires. */
+  createToken(o: { username: string; expiresInSeconds?: number; scopes?: Array<string> }): string
+  revokeToken(token: string): void
+  createDevice(o: CreateDeviceOptions): DeviceRecord
+  setVariable(deviceId: string, name: string, value: VariableValue): void
+  setFunction(deviceId: string, name: string, result: FunctionBehaviour): void
+  /** Also publishes `spark/status` `online` / `offline`. */
+  setOnline(deviceId: string, online: boolean): void
+  /** Variable reads and function calls answer 408 `{"error":"Timed out."}` after `deviceTimeoutMs`. */
+  setUnresponsive(deviceId: string, unresponsive: boolean): void
+  /** Publishes as a device to every matching open SSE stream. */
+  publish(o: { deviceId: string; name: string; data?: string | null; ttl?: number; productId?: number }): void
+  /** Publishes `count` events, waiting for `drain` whenever a stream's socket buffer is full. */
+  publishMany(o: { deviceId: string; name: string; data?: string; count: number }): Promise<void>
+  /** Currently open SSE responses. */
+  sseConnections(): number
+  setFault(f: Fault): void
+  clearFaults(): void
+}
+
+const resolveOptions = (o: SimulatorOptions = {}) => {
+  const rl = o.rateLimits
+  return {
+    port: o.port ?? 0,
+    keepAliveIntervalMs: Math.max(1, o.keepAliveIntervalMs ?? DEFAULT_KEEP_ALIVE_INTERVAL_MS),
+    deviceTimeoutMs: Math.max(0, o.deviceTimeoutMs ?? DEFAULT_DEVICE_TIMEOUT_MS),
+    rateLimits: rl === undefined || rl === false ? (false as const) : {
+      requests: (rl === true ? undefined : rl.requests) ?? 10_000,
+      windowMs: (rl === true ? undefined : rl.windowMs) ?? 300_000,
+      streamOpens: (rl === true ? undefined : rl.streamOpens) ?? 100
+    },
+    seed: o.seed ?? true,
+    maxBodyBytes: o.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    maxFunctionArgLength: o.maxFunctionArgLength ?? MAX_FUNCTION_ARG_LENGTH
+  }
+}
+
+const apiRouter = (): Router => {
+  const r = new Router()
+  registerAuth(r)
+  registerDevices(r)
+  registerProducts(r)
+  registerMisc(r)
+  return r
+}
+
+const makeHandle = (engine: Engine): SimulatorHandle & { close(): Promise<void> } => {
+  const device = (id: string): DeviceRecord => {
+    const d = engine.store.devices.get(id.toLowerCase())
+    if (!d) throw new Error(`Unknown device ${id}`)
+    return d
+  }
+  const handle: SimulatorHandle & { close(): Promise<void> } = {
+    get url() { return engine.url },
+    get port() { return engine.port },
+    get accessToken() { return engine.seedInfo.user.accessToken },
+    get seed() { return engine.seedInfo },
+    reset: () => engine.reset(),
+    requests: () => engine.requests(),
+    clearRequests: () => engine.clearRequests(),
+    createUser: (o) => {
+      if (engine.store.users.has(o.username)) throw new Error(`User ${o.username} already exists`)
+      const u = engine.store.createUser(o)
+      return { id: u.id, username: u.username }
+    },
+    createToken: (o) => {
+      if (!engine.store.users.has(o.username)) throw new Error(`Unknown user ${o.username}`)
+      return engine.store.issueToken({ username: o.username, expiresInSeconds: o.expiresInSeconds ?? 0, scopes: o.scopes ?? [] }).token
+    },
+    revokeToken: (token) => {
+      engine.store.tokens.delete(token)
+    },
+    createDevice: (o) => {
+      const s = engine.store
+      const owner = o.owner === undefined && o.productId === undefined ? engine.seedInfo.user.username : o.owner
+      if (owner !== undefined && !s.users.has(owner)) throw new Error(`Unknown user ${owner}`)
+      if (o.productId !== undefined && !s.products.has(o.productId)) throw new Error(`Unknown product ${o.productId}`)
+      if (o.id !== undefined && !/^[0-9a-f]{24}$/i.test(o.id)) throw new Error("Device id must be 24 hex characters")
+      return s.createDevice({ ...o, owner })
+    },
+    setVariable: (id, name, value) => {
+      device(id).variables[name] = value
+    },
+    setFunction: (id, name, result) => {
+      device(id).functions[name] = result
+    },
+    setOnline: (id, online) => {
+      const d = device(id)
+      d.online = online
+      if (online) d.lastHandshakeAt = new Date().toISOString()
+      engine.publishEvent(engine.makeEvent({ name: "spark/status", data: online ? "online" : "offline", device: d }))
+    },
+    setUnresponsive: (id, unresponsive) => {
+      device(id).unresponsive = unresponsive
+    },
+    publish: (o) => {
+      const d = device(o.deviceId)
+      engine.publishEvent(engine.makeEvent({ name: o.name, data: o.data, ttl: o.ttl, device: d, productId: o.productId ?? d.productId }))
+    },
+    publishMany: (o) => {
+      const d = device(o.deviceId)
+      return engine.publishMany(() => engine.makeEvent({ name: o.name, data: o.data, device: d }), o.count)
+    },
+    sseConnections: () => engine.sseConnections(),
+    setFault: (f) => engine.setFault(f),
+    clearFaults: () => engine.clearFaults(),
+    close: () => engine.close()
+  }
+  return handle
+}
+
+/** Starts a simulator on 127.0.0.1. Call `close()` when done (it closes every socket, SSE included). */
+export const start = async (options?: SimulatorOptions): Promise<SimulatorHandle & { close(): Promise<void> }> => {
+  let handle: SimulatorHandle | undefined
+  const engine = new Engine(resolveOptions(options), apiRouter(), adminRouter(() => handle!))
+  handle = makeHandle(engine)
+  await engine.listen()
+  return handle as SimulatorHandle & { close(): Promise<void> }
+}
+
+/** The running simulator, provided by {@link layer}. */
+export class Simulator extends Context.Tag("@effect-particle/simulator/Simulator")<Simulator, SimulatorHandle>() {}
+
+/** A scoped Layer: starts a simulator on a random port (unless `port` is given) and closes every socket when the scope closes. */
+export const layer = (options?: SimulatorOptions): Layer.Layer<Simulator> =>
+  Layer.scoped(
+    Simulator,
+    Effect.acquireRelease(
+      Effect.promise(() => start(options)),
+      (h) => Effect.promise(() => h.close())
+    )
+  )
