@@ -1,6 +1,8 @@
 import { Operation, ParticleClient } from "@effect-particle/core"
 import { assert, it as plain, layer } from "@effect/vitest"
+import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import { readFileSync } from "node:fs"
 import { version } from "../src/internal/version.js"
@@ -173,4 +175,42 @@ plain("markdownTable lists routes per scope and the documented errors", () => {
     "| `getDevice` | `GET /v1/devices/{deviceId}`<br>`GET /v1/products/{product}/devices/{deviceId}`<br>`GET /v1/orgs/{org}/devices/{deviceId}` | `Unauthorized`, `Forbidden`, `NotFound`, `BadRequest`, `DeviceTimeout` | test: get one device |"
   )
   assert.include(table, "| `login` | `POST /oauth/token` | `BadRequest`, `Forbidden` | test: form POST without auth |")
+})
+
+layer(Client.layer())("layerConfig", (it) => {
+  const withEnv = (env: Record<string, string>) =>
+    Layer.setConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env))))
+
+  it.effect("reads PARTICLE_ACCESS_TOKEN and PARTICLE_API_URL", () =>
+    Effect.gen(function*() {
+      const server = yield* TestServer
+      yield* server.handle((_, res) => json(res, 200, { id: DEVICE, name: null, online: true }))
+      yield* ops.getDevice({ deviceId: DEVICE }).pipe(
+        Effect.provide(
+          ParticleClient.layerConfigFetch().pipe(
+            Layer.provide(withEnv({ PARTICLE_ACCESS_TOKEN: "from-env-token", PARTICLE_API_URL: server.url }))
+          )
+        )
+      )
+      const request = yield* last
+      assert.strictEqual(request.headers.authorization, "Bearer from-env-token")
+    }))
+
+  it.effect("an empty PARTICLE_ACCESS_TOKEN is an InvalidInput; a missing one fails each call", () =>
+    Effect.gen(function*() {
+      const server = yield* TestServer
+      const empty = yield* Effect.flip(ops.getDevice({ deviceId: DEVICE }).pipe(
+        Effect.provide(
+          ParticleClient.layerConfigFetch().pipe(
+            Layer.provide(withEnv({ PARTICLE_ACCESS_TOKEN: "", PARTICLE_API_URL: server.url }))
+          )
+        )
+      ))
+      assert.strictEqual(empty._tag, "InvalidInput")
+      const missing = yield* Effect.flip(ops.getDevice({ deviceId: DEVICE }).pipe(
+        Effect.provide(ParticleClient.layerConfigFetch().pipe(Layer.provide(withEnv({ PARTICLE_API_URL: server.url }))))
+      ))
+      assert.strictEqual(missing._tag, "InvalidInput")
+      assert.strictEqual((missing as { field: string }).field, "accessToken")
+    }))
 })
