@@ -1,0 +1,34 @@
+/**
+ * @since 0.1.0
+ */
+import { Input, Operation } from "@effect-particle/core"
+import * as Schema from "effect/Schema"
+
+/**
+ * Downloads the manufacturing backup files of a device (Tachyon) as bytes
+ * (`PUT /v1/devices/:deviceId/backup_files`).
+ *
+ * Errors: the base errors, plus `Forbidden` (unknown device, or someone else's) and `Unauthorized`;
+ * `InvalidInput` for a bad `deviceId`.
+ *
+ * @example
+ * ```ts
+ * import { downloadManufacturingBackup } from "@effect-particle/devices"
+ * import { Effect } from "effect"
+ *
+ * const size = downloadManufacturingBackup({ deviceId: "0123456789abcdef01234567" }).pipe(
+ *   Effect.map((bytes) => bytes.byteLength)
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category devices
+ */
+export const downloadManufacturingBackup = /*#__PURE__*/ Operation.make({
+  name: "downloadManufacturingBackup",
+  summary: "Download a device's manufacturing backup",
+  method: "PUT",
+  path: "/devices/{deviceId}/backup_files",
+  input: Schema.Struct({ deviceId: Input.DeviceIdOrName }),
+  success: Operation.Binary
+})

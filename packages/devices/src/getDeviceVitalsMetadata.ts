@@ -1,0 +1,40 @@
+/**
+ * @since 0.1.0
+ */
+import { Input, Operation, ParticleError } from "@effect-particle/core"
+import * as Schema from "effect/Schema"
+import { VitalsMetadata } from "./Diagnostics.js"
+import { deviceOptions } from "./internal/input.js"
+
+/**
+ * Gets the descriptions of the vitals a device reports — titles, types, units, ranges and messages, to
+ * display them (`GET /v1/diagnostics/:id/metadata`, or the product twin).
+ *
+ * Errors:
+ * - `Forbidden`: user scope — unknown device or someone else's; product scope — not on the team.
+ * - `NotFound`: product scope — the device is not in the product, or no such product.
+ * - `InvalidInput`: a bad `deviceId` or `product`.
+ *
+ * @example
+ * ```ts
+ * import { getDeviceVitalsMetadata } from "@effect-particle/devices"
+ * import { Effect } from "effect"
+ *
+ * const groups = getDeviceVitalsMetadata({ deviceId: "my-boron" }).pipe(
+ *   Effect.map((r) => Object.keys(r.diagnostics_metadata.device ?? {}))
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category vitals
+ */
+export const getDeviceVitalsMetadata = /*#__PURE__*/ Operation.make({
+  name: "getDeviceVitalsMetadata",
+  summary: "Describe the vitals a device reports",
+  method: "GET",
+  path: "/diagnostics/{deviceId}/metadata",
+  scopes: ["user", "product"],
+  input: deviceOptions({ deviceId: Input.DeviceIdOrName, product: Schema.optional(Input.Product) }),
+  success: VitalsMetadata,
+  errors: [ParticleError.NotFound]
+})

@@ -1,0 +1,52 @@
+/**
+ * @since 0.1.0
+ */
+import { Input, Operation, ParticleError } from "@effect-particle/core"
+import * as Schema from "effect/Schema"
+import { FirmwareLockResult } from "./Device.js"
+
+/**
+ * Locks a product device to one product firmware version (JSON `{ desired_firmware_version, flash }`);
+ * `flash: true` also flashes it now if the device is online.
+ *
+ * Errors:
+ * - `BadRequest`: the product has no firmware with this version.
+ * - `NotFound`: the device is not in the product, or no such product.
+ * - `Forbidden`: not on the product's team.
+ * - `InvalidInput`: a `desiredFirmwareVersion` that is not a positive integer, a bad `deviceId` or
+ *   `product`.
+ *
+ * @example
+ * ```ts
+ * import { lockDeviceProductFirmware } from "@effect-particle/devices"
+ *
+ * const pin = lockDeviceProductFirmware({
+ *   product: 4242,
+ *   deviceId: "0123456789abcdef01234567",
+ *   desiredFirmwareVersion: 3,
+ *   flash: true
+ * })
+ * ```
+ *
+ * @since 0.1.0
+ * @category products
+ */
+export const lockDeviceProductFirmware = /*#__PURE__*/ Operation.make({
+  name: "lockDeviceProductFirmware",
+  summary: "Lock a product device to a firmware version",
+  method: "PUT",
+  path: "/devices/{deviceId}",
+  scopes: ["product"],
+  input: Schema.Struct({
+    deviceId: Input.DeviceId,
+    product: Input.Product,
+    desiredFirmwareVersion: Schema.Number.pipe(
+      Schema.int({ message: () => "must be a firmware version (a positive integer)" }),
+      Schema.positive({ message: () => "must be a firmware version (a positive integer)" })
+    ),
+    flash: Schema.optional(Schema.Boolean)
+  }),
+  body: (i) => Operation.json({ desired_firmware_version: i.desiredFirmwareVersion, flash: i.flash }),
+  success: FirmwareLockResult,
+  errors: [ParticleError.BadRequest, ParticleError.NotFound]
+})

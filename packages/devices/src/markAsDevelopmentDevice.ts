@@ -1,0 +1,41 @@
+/**
+ * @since 0.1.0
+ */
+import { Input, Operation, ParticleError } from "@effect-particle/core"
+import * as Schema from "effect/Schema"
+import { DevelopmentResult } from "./Device.js"
+
+/**
+ * Marks a product device as a development device (`development: true`, the default), which stops
+ * automatic product firmware updates on it, or back (`development: false`).
+ *
+ * Errors:
+ * - `NotFound`: the device is not in the product, or no such product.
+ * - `Forbidden`: not on the product's team.
+ * - `InvalidInput`: a `deviceId` that is not 24 hex characters, a bad `product`.
+ *
+ * @example
+ * ```ts
+ * import { markAsDevelopmentDevice } from "@effect-particle/devices"
+ *
+ * const bench = markAsDevelopmentDevice({ product: 4242, deviceId: "0123456789abcdef01234567" })
+ * ```
+ *
+ * @since 0.1.0
+ * @category products
+ */
+export const markAsDevelopmentDevice = /*#__PURE__*/ Operation.make({
+  name: "markAsDevelopmentDevice",
+  summary: "Mark a product device as a development device (or not)",
+  method: "PUT",
+  path: "/devices/{deviceId}",
+  scopes: ["product"],
+  input: Schema.Struct({
+    deviceId: Input.DeviceId,
+    product: Input.Product,
+    development: Schema.optional(Schema.Boolean)
+  }),
+  body: (i) => Operation.json({ development: i.development ?? true }),
+  success: DevelopmentResult,
+  errors: [ParticleError.NotFound]
+})

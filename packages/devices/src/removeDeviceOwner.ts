@@ -1,0 +1,35 @@
+/**
+ * @since 0.1.0
+ */
+import { Input, Operation, ParticleError } from "@effect-particle/core"
+import * as Schema from "effect/Schema"
+
+/**
+ * Unclaims a product device from its owner (a customer or developer) and keeps it in the product
+ * (`DELETE /v1/products/:product/devices/:id/owner`). Succeeds with nothing.
+ *
+ * Errors:
+ * - `NotFound`: the device is not in the product, or no such product.
+ * - `Forbidden`: not on the product's team.
+ * - `InvalidInput`: a `deviceId` that is not 24 hex characters, a bad `product`.
+ *
+ * @example
+ * ```ts
+ * import { removeDeviceOwner } from "@effect-particle/devices"
+ *
+ * const release = removeDeviceOwner({ product: "my-fleet", deviceId: "0123456789abcdef01234567" })
+ * ```
+ *
+ * @since 0.1.0
+ * @category products
+ */
+export const removeDeviceOwner = /*#__PURE__*/ Operation.make({
+  name: "removeDeviceOwner",
+  summary: "Unclaim a product device, keeping it in the product",
+  method: "DELETE",
+  path: "/devices/{deviceId}/owner",
+  scopes: ["product"],
+  input: Schema.Struct({ deviceId: Input.DeviceId, product: Input.Product }),
+  success: Operation.NoContent,
+  errors: [ParticleError.NotFound]
+})

@@ -1,0 +1,42 @@
+/**
+ * @since 0.1.0
+ */
+import { Input, Operation, ParticleError } from "@effect-particle/core"
+import * as Schema from "effect/Schema"
+import { SignalResult } from "./Device.js"
+import { deviceOptions } from "./internal/input.js"
+
+/**
+ * Makes a device's status LED shout rainbows (`signal: true`) or stop (`signal: false`), to find it on a
+ * desk. Sent as JSON `{ signal: "1" }` / `{ signal: "0" }`, as particle-api-js sends it.
+ *
+ * Errors:
+ * - `Forbidden`: user scope — unknown device or someone else's; product scope — not on the team.
+ * - `NotFound`: product scope — the device is not in the product.
+ * - `InvalidInput`: a bad `deviceId` or `product`, a missing `signal`.
+ *
+ * @example
+ * ```ts
+ * import { signalDevice } from "@effect-particle/devices"
+ * import { Effect } from "effect"
+ *
+ * const blink = signalDevice({ deviceId: "my-photon", signal: true }).pipe(
+ *   Effect.zipRight(Effect.sleep("5 seconds")),
+ *   Effect.zipRight(signalDevice({ deviceId: "my-photon", signal: false }))
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category devices
+ */
+export const signalDevice = /*#__PURE__*/ Operation.make({
+  name: "signalDevice",
+  summary: "Start or stop the rainbow LED signal",
+  method: "PUT",
+  path: "/devices/{deviceId}",
+  scopes: ["user", "product"],
+  input: deviceOptions({ deviceId: Input.DeviceIdOrName, signal: Schema.Boolean, product: Schema.optional(Input.Product) }),
+  body: (i) => Operation.json({ signal: i.signal ? "1" : "0" }),
+  success: SignalResult,
+  errors: [ParticleError.NotFound]
+})

@@ -1,0 +1,37 @@
+/**
+ * @since 0.1.0
+ */
+import { Input, Operation, ParticleError } from "@effect-particle/core"
+import * as Schema from "effect/Schema"
+import { FirmwareLockResult } from "./Device.js"
+
+/**
+ * Unlocks a product device's firmware (JSON `{ desired_firmware_version: null }`): it follows the
+ * product's released firmware again.
+ *
+ * Errors:
+ * - `NotFound`: the device is not in the product, or no such product.
+ * - `Forbidden`: not on the product's team.
+ * - `InvalidInput`: a `deviceId` that is not 24 hex characters, a bad `product`.
+ *
+ * @example
+ * ```ts
+ * import { unlockDeviceProductFirmware } from "@effect-particle/devices"
+ *
+ * const unpin = unlockDeviceProductFirmware({ product: 4242, deviceId: "0123456789abcdef01234567" })
+ * ```
+ *
+ * @since 0.1.0
+ * @category products
+ */
+export const unlockDeviceProductFirmware = /*#__PURE__*/ Operation.make({
+  name: "unlockDeviceProductFirmware",
+  summary: "Unlock a product device's firmware",
+  method: "PUT",
+  path: "/devices/{deviceId}",
+  scopes: ["product"],
+  input: Schema.Struct({ deviceId: Input.DeviceId, product: Input.Product }),
+  body: () => Operation.json({ desired_firmware_version: null }),
+  success: FirmwareLockResult,
+  errors: [ParticleError.NotFound]
+})

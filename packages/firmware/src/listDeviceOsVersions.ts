@@ -1,0 +1,50 @@
+/**
+ * @since 0.1.0
+ */
+import { Input, Operation } from "@effect-particle/core"
+import * as Schema from "effect/Schema"
+import { DeviceOsVersion } from "./DeviceOs.js"
+import { PlatformId } from "./internal/input.js"
+
+/**
+ * Lists Device OS releases, optionally for one platform or one internal (module) version, one page at a
+ * time.
+ *
+ * Options (particle-api-js names): `platformId`, `internalVersion`, `page`, `perPage` (sent as
+ * `platform_id`, `internal_version`, `page`, `per_page`).
+ *
+ * Errors: only the base errors, plus `Unauthorized` / `Forbidden` for a bad token; `InvalidInput` for a
+ * non-integer `platformId`, `page` or `perPage`.
+ *
+ * @example
+ * ```ts
+ * import { listDeviceOsVersions } from "@effect-particle/firmware"
+ * import { Effect } from "effect"
+ *
+ * const p2Versions = listDeviceOsVersions({ platformId: 32, perPage: 50 }).pipe(
+ *   Effect.map((versions) => versions.map((v) => v.version))
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category device os
+ */
+export const listDeviceOsVersions = /*#__PURE__*/ Operation.make({
+  name: "listDeviceOsVersions",
+  summary: "List Device OS versions",
+  method: "GET",
+  path: "/device-os/versions",
+  input: Schema.Struct({
+    platformId: Schema.optional(PlatformId),
+    internalVersion: Schema.optional(Schema.Number.pipe(Schema.int({ message: () => "must be an integer" }))),
+    page: Schema.optional(Input.Page),
+    perPage: Schema.optional(Input.PerPage)
+  }),
+  query: (i) => ({
+    platform_id: i.platformId,
+    internal_version: i.internalVersion,
+    page: i.page,
+    per_page: i.perPage
+  }),
+  success: Schema.Array(DeviceOsVersion)
+})
