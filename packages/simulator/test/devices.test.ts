@@ -177,3 +177,27 @@ describe("diagnostics", () => {
     expect((await call(sim, "GET", `/v1/diagnostics/${sim.seed.otherUser.deviceId}/last`)).status).toBe(403)
   })
 })
+
+describe("org unprotect and claim codes", () => {
+  it("org unprotect needs a device of one of the org's products", async () => {
+    const org = sim.seed.org.slug
+    const fleetDevice = sim.seed.product.deviceIds[0]!
+    const prepared = await call(sim, "PUT", `/v1/orgs/${org}/devices/${fleetDevice}/unprotect`, { json: { action: "prepare" } })
+    expect(prepared.status).toBe(200)
+    expect(prepared.json.ok).toBe(true)
+    expect(typeof prepared.json.server_nonce).toBe("string")
+    const personal = await call(sim, "PUT", `/v1/orgs/${org}/devices/${sim.seed.devices.online.id}/unprotect`, { json: { action: "prepare" } })
+    expect(personal.status).toBe(403)
+    expect(personal.json.error).toBe(PD)
+    const unknown = await call(sim, "PUT", `/v1/orgs/${org}/devices/ffffffffffffffffffffffff/unprotect`, { json: { action: "prepare" } })
+    expect(unknown.status).toBe(403)
+  })
+
+  it("a claim code for an ICCID needs a SIM the caller has", async () => {
+    const own = await call(sim, "POST", "/v1/device_claims", { json: { iccid: sim.seed.sims.user[0] } })
+    expect(own.status).toBe(200)
+    expect(own.json.claim_code).toHaveLength(63)
+    const foreign = await call(sim, "POST", "/v1/device_claims", { json: { iccid: "89000000000000000000" } })
+    expect(foreign.status).toBe(404)
+  })
+})

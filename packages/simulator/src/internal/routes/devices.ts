@@ -393,6 +393,12 @@ export const registerDevices = (r: Router): void => {
     return ok({ ok: true, id: d.id, deviceID: d.id, claimed: true, connected: d.online, user_id: ctx.user!.id })
   })
   const claimCode = (ctx: Ctx, p: ProductRecord | undefined): Reply => {
+    // an ICCID, when given, must be a SIM the caller (or the product) has
+    const iccid = first(ctx.body["iccid"])
+    if (iccid !== undefined) {
+      const sim = ctx.store.sims.get(iccid)
+      if (sim === undefined || (p ? sim.productId !== p.id : sim.owner !== ctx.user!.username)) return errB(404, "SIM not found")
+    }
     const code = Buffer.from(randomToken() + randomToken()).toString("base64").replace(/=+$/, "").slice(0, 63)
     const ids = p ? p.devices.filter((d) => d.owner === ctx.user!.username).map((d) => d.id) : [...(ctx.store.devicesByOwner.get(ctx.user!.username)?.keys() ?? [])]
     return ok({ claim_code: code, device_ids: ids })
@@ -456,7 +462,13 @@ export const registerDevices = (r: Router): void => {
   r.put("/v1/orgs/:org/devices/:id/unprotect", (ctx) => {
     const org = ctx.store.findOrg(ctx.p["org"]!)
     if (!org || !org.members.includes(ctx.user!.username)) return errB(404, "Organization not found")
-    return ok({ ok: true })
+    // the device must belong to one of the org's products, like any device route: else Permission Denied
+    const device = ctx.store.devices.get(ctx.p["id"]!.toLowerCase())
+    const product = device?.productId !== undefined ? ctx.store.findProduct(String(device.productId)) : undefined
+    if (device === undefined || product?.orgId !== org.id) return permissionDenied()
+    const action = first(ctx.body["action"])
+    if (action !== "prepare" && action !== "confirm") return errB(400, "action must be prepare or confirm")
+    return ok(action === "prepare" ? { ok: true, server_nonce: randomToken().slice(0, 32) } : { ok: true })
   })
   r.put("/v1/devices/:id/backup_files", (ctx) => {
     const x = resolveDevice(ctx)
