@@ -140,6 +140,8 @@ export interface Definition<I, IE, A, AE> {
   readonly method: Method
   /** Path after the scope prefix, with `{field}` placeholders filled (URL-encoded) from the input. */
   readonly path: string
+  /** Per-scope paths where a scope's route differs from `path` (e.g. user `/devices/events`, product `/events`). */
+  readonly paths?: Partial<Record<Scope, string>> | undefined
   /** Scopes this route exists in. Defaults to `["user"]`. */
   readonly scopes: ReadonlyArray<Scope>
   /** Validates the caller's options; failures become `InvalidInput`. */
@@ -214,6 +216,7 @@ export const make = <
   readonly summary: string
   readonly method: Method
   readonly path: string
+  readonly paths?: Partial<Record<Scope, string>> | undefined
   readonly scopes?: ReadonlyArray<Scope> | undefined
   readonly input: Schema.Schema<I, IE>
   readonly query?: ((input: I) => { readonly [key: string]: QueryValue }) | undefined
@@ -242,7 +245,7 @@ export const make = <
  * @category introspection
  */
 export const routes = (definition: Definition<any, any, any, any>): ReadonlyArray<string> =>
-  definition.scopes.map((scope) => internal.scopePrefix[scope] + definition.path)
+  definition.scopes.map((scope) => internal.routeTemplate(definition, scope))
 
 /**
  * The error tags an operation can fail with, for docs tables.

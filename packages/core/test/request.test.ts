@@ -1,9 +1,10 @@
-import { Operation, ParticleClient } from "@effect-particle/core"
+import { Input, Operation, ParticleClient } from "@effect-particle/core"
 import { assert, it as plain, layer } from "@effect/vitest"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
 import { readFileSync } from "node:fs"
 import { version } from "../src/internal/version.js"
 import * as Client from "./support/client.js"
@@ -213,4 +214,18 @@ layer(Client.layer())("layerConfig", (it) => {
       assert.strictEqual(missing._tag, "InvalidInput")
       assert.strictEqual((missing as { field: string }).field, "accessToken")
     }))
+})
+
+plain("per-scope paths: a scope's route may differ from the shared path", () => {
+  const publish = Operation.make({
+    name: "publishEvent",
+    summary: "test: per-scope paths",
+    method: "POST",
+    path: "/devices/events",
+    paths: { product: "/events" },
+    scopes: ["user", "product"],
+    input: Schema.Struct({ product: Schema.optional(Input.Product) }),
+    success: Operation.NoContent
+  })
+  assert.deepStrictEqual(Operation.routes(publish.definition), ["/v1/devices/events", "/v1/products/{product}/events"])
 })

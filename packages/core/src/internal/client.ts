@@ -79,6 +79,9 @@ export const scopePrefix: Record<RouteScope, string> = {
   root: ""
 }
 
+export const routeTemplate = (definition: Definition<any, any, any, any>, scope: RouteScope): string =>
+  scopePrefix[scope] + (definition.paths?.[scope] ?? definition.path)
+
 type Segment = string | { readonly field: string }
 
 const compile = (template: string): ReadonlyArray<Segment> => {
@@ -130,7 +133,7 @@ export const prepare = <I, A>(definition: Definition<I, any, A, any>): Prepared<
     decodeInput: Schema.decodeUnknownEither(definition.input, { errors: "first", onExcessProperty: "ignore" }),
     decodeSuccess: Schema.decodeUnknownEither(definition.success, { onExcessProperty: "ignore" }),
     routes: order.filter((scope) => definition.scopes.includes(scope)).map((scope) => {
-      const template = scopePrefix[scope] + definition.path
+      const template = routeTemplate(definition, scope)
       return { scope, template, segments: compile(template) }
     }),
     allowed: new Set(allowedTags(definition)),

@@ -86,8 +86,23 @@ class NodeResponse implements HttpClientResponse.HttpClientResponse {
     })
   }
   get stream(): Stream.Stream<Uint8Array, HttpClientError.ResponseError> {
-    // the async iterator reads on demand (backpressure) and destroys the socket when the stream ends early
-    return Stream.fromAsyncIterable(this.source as AsyncIterable<Uint8Array>, this.onError)
+    // pause/resume gives backpressure; the finalizer destroys the socket at once, even mid-read (an async
+    // iterator would wait for its pending read, i.e. for the next byte the server sends)
+    const source = this.source
+    return Stream.async<Uint8Array, HttpClientError.ResponseError>((emit) => {
+      const onData = (chunk: Buffer) => {
+        source.pause()
+        emit.single(chunk).then(() => source.resume(), () => source.destroy())
+      }
+      source.on("data", onData)
+      source.once("end", () => emit.end())
+      source.once("error", (cause) => emit.fail(this.onError(cause)))
+      source.once("aborted", () => emit.fail(this.onError(new Error("response aborted"))))
+      return Effect.sync(() => {
+        source.off("data", onData)
+        source.destroy()
+      })
+    }, 16)
   }
 
   toJSON(): unknown {

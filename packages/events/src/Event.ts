@@ -1,0 +1,224 @@
+/**
+ * The events of a Particle event stream, decoded with `effect/Schema`, and what happens to the ones that
+ * cannot be decoded.
+ *
+ * On the wire each event is `event: <name>` + `data: <JSON>` (see the README). The JSON carries `data`,
+ * `ttl`, `published_at` and `coreid` (plus `userid`, `productID` and `version` on product and org streams);
+ * the name comes from the `event:` line.
+ *
+ * @since 0.1.0
+ */
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+
+/**
+ * `ttl` as Particle sends it: a number, or (in older documentation examples) the string `"60"`.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Ttl: Schema.Schema<number, number | string> = Schema.Union(Schema.Number, Schema.NumberFromString)
+
+/**
+ * One event of a Particle event stream.
+ *
+ * - `name`: the full event name (from the SSE `event:` line);
+ * - `data`: the payload as published (a string; `null` when published without data);
+ * - `ttl`: seconds (accepted as a number or a numeric string);
+ * - `published_at`: decoded to a `Date`;
+ * - `coreid`: the device ID (`"particle-internal"` for cloud-generated events, the user ID for events
+ *   published through the API);
+ * - `userid`, `productID`, `version`: present on product and org streams.
+ *
+ * `_tag` is `"Event"`, so that events and {@link MalformedEvent}s and connection `Status`es can be told
+ * apart in `streamWithStatus`; it is added by the decoder, not read from the wire.
+ *
+ * @example
+ * ```ts
+ * import { Event } from "@effect-particle/events"
+ * import { Schema } from "effect"
+ *
+ * const event = Schema.decodeUnknownSync(Event.ParticleEvent)({
+ *   name: "temperature",
+ *   data: "25.34",
+ *   ttl: 60,
+ *   published_at: "2015-07-18T00:12:18.174Z",
+ *   coreid: "0123456789abcdef01234567"
+ * })
+ * // event.published_at instanceof Date
+ * ```
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ParticleEvent = Schema.Struct({
+  name: Schema.String,
+  data: Schema.NullOr(Schema.String),
+  ttl: Ttl,
+  published_at: Schema.Date,
+  coreid: Schema.String,
+  userid: Schema.optional(Schema.String),
+  productID: Schema.optional(Schema.Number),
+  version: Schema.optional(Schema.Number)
+}).pipe(Schema.attachPropertySignature("_tag", "Event")).annotations({ identifier: "ParticleEvent" })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface ParticleEvent extends Schema.Schema.Type<typeof ParticleEvent> {}
+
+/**
+ * Why an event could not be delivered as a {@link ParticleEvent}:
+ *
+ * - `InvalidJson`: the `data:` payload is not JSON;
+ * - `InvalidEvent`: it is JSON but not a Particle event (a required field is missing or has the wrong type;
+ *   `issue` names it);
+ * - `LineTooLong` / `EventTooLarge`: a line, or the data of one event, exceeded `maxEventSize`; the parser
+ *   dropped it without buffering it (memory stays bounded), `data` holds its first 1,024 characters;
+ * - `MissingData`: an `event:` line followed by a blank line with no `data:` (the SSE spec dispatches
+ *   nothing);
+ * - `Truncated`: the connection ended in the middle of an event.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type MalformedReason = "InvalidJson" | "InvalidEvent" | "LineTooLong" | "EventTooLarge" | "MissingData" | "Truncated"
+
+/**
+ * An event that could not be decoded. It is never dropped silently: by default the stream logs it (a warning
+ * with its name, reason and the start of its data) and goes on; `streamWithStatus` also emits it as an item;
+ * with `onMalformed: "fail"` the stream fails with it.
+ *
+ * `name` is the SSE `event:` name ("" if none was seen), `data` the raw `data:` text (at most 1,024
+ * characters for the oversize reasons).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class MalformedEvent extends Schema.TaggedError<MalformedEvent>("@effect-particle/events/MalformedEvent")(
+  "MalformedEvent",
+  {
+    name: Schema.String,
+    data: Schema.String,
+    reason: Schema.Literal("InvalidJson", "InvalidEvent", "LineTooLong", "EventTooLarge", "MissingData", "Truncated"),
+    issue: Schema.String,
+    message: Schema.String
+  }
+) {}
+
+/**
+ * Builds a {@link MalformedEvent} with a readable message.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const malformed = (name: string, data: string, reason: MalformedReason, issue: string): MalformedEvent =>
+  new MalformedEvent({
+    name,
+    data,
+    reason,
+    issue,
+    message: `Malformed event${name === "" ? "" : ` "${name}"`}: ${issue}`
+  })
+
+const decodeSchema = Schema.decodeUnknownEither(ParticleEvent, { onExcessProperty: "ignore" })
+
+const schemaIssue = (error: ParseResult.ParseError): string => {
+  const issue = ParseResult.ArrayFormatter.formatErrorSync(error)[0]
+  if (issue === undefined) return "does not match the ParticleEvent schema"
+  const path = issue.path.map(String).join(".")
+  return `${path === "" ? "the event" : path} ${issue._tag === "Missing" ? "is missing" : issue.message}`
+}
+
+/**
+ * The fast path of {@link decode}: builds the same value as the schema for well-formed events without
+ * running the schema machinery (a property test checks that both agree). Anything unusual (a string `ttl`,
+ * a wrong type, a bad date) returns `undefined` and goes through the schema, which also names the issue.
+ */
+const fast = (name: string, json: unknown): ParticleEvent | undefined => {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return undefined
+  const o = json as Record<string, unknown>
+  const data = o.data
+  const ttl = o.ttl
+  const publishedAt = o.published_at
+  const coreid = o.coreid
+  if ((data !== null && typeof data !== "string") || typeof ttl !== "number" || typeof publishedAt !== "string") {
+    return undefined
+  }
+  if (typeof coreid !== "string") return undefined
+  const date = new Date(publishedAt)
+  if (Number.isNaN(date.getTime())) return undefined
+  const out: {
+    name: string
+    data: string | null
+    ttl: number
+    published_at: Date
+    coreid: string
+    userid?: string
+    productID?: number
+    version?: number
+    _tag: "Event"
+  } = { name, data, ttl, published_at: date, coreid } as any
+  const userid = o.userid
+  if (userid !== undefined) {
+    if (typeof userid !== "string") return undefined
+    out.userid = userid
+  }
+  const productID = o.productID
+  if (productID !== undefined) {
+    if (typeof productID !== "number") return undefined
+    out.productID = productID
+  }
+  const version = o.version
+  if (version !== undefined) {
+    if (typeof version !== "number") return undefined
+    out.version = version
+  }
+  out._tag = "Event"
+  return out
+}
+
+/**
+ * Decodes one SSE message (its `event:` name and its `data:` text) into a {@link ParticleEvent}, or a
+ * {@link MalformedEvent} saying why not. Never throws.
+ *
+ * @example
+ * ```ts
+ * import { Event } from "@effect-particle/events"
+ * import { Either } from "effect"
+ *
+ * const result = Event.decode("temperature", "not json")
+ * // Either.isLeft(result) && result.left.reason === "InvalidJson"
+ * ```
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decode = (name: string, data: string): Either.Either<ParticleEvent, MalformedEvent> => {
+  let json: unknown
+  try {
+    json = JSON.parse(data)
+  } catch {
+    return Either.left(malformed(name, data, "InvalidJson", "the data is not JSON"))
+  }
+  const event = fast(name, json)
+  if (event !== undefined) return Either.right(event)
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    return Either.left(malformed(name, data, "InvalidEvent", "the data is not a JSON object"))
+  }
+  const decoded = decodeSchema({ ...(json as object), name })
+  return Either.isRight(decoded)
+    ? Either.right(decoded.right)
+    : Either.left(malformed(name, data, "InvalidEvent", schemaIssue(decoded.left)))
+}
+
+/**
+ * The schema-only decoder (no fast path), for tests and for users who want to decode stored events.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decodeWithSchema = (name: string, json: unknown): Either.Either<ParticleEvent, ParseResult.ParseError> =>
+  decodeSchema(typeof json === "object" && json !== null && !Array.isArray(json) ? { ...json, name } : json)
