@@ -1,19 +1,21 @@
 /**
- * `pnpm demo`: a tour of `@effect-particle/devices` (and a bit of `@effect-particle/firmware`).
+ * `pnpm demo`: a tour of `@effect-particle/devices`, a bit of `@effect-particle/firmware`, and live events
+ * with `@effect-particle/events`.
  *
  * - With no `PARTICLE_ACCESS_TOKEN`, it starts the embedded simulator (a local Particle Cloud on
  *   127.0.0.1 with a seeded fleet) and runs every step.
  * - With `PARTICLE_ACCESS_TOKEN` set, it runs only the read-only steps against `PARTICLE_API_URL` (default
  *   the real cloud). Set `PARTICLE_PRODUCT` (id or slug) to also walk a product fleet.
  *
- * Each step is an entry of `steps`; a later section (e.g. live events) is one more entry.
+ * Each step is an entry of `steps`.
  */
 import { ParticleClient, type ParticleError, Retry } from "@effect-particle/core"
 import * as NodeParticle from "@effect-particle/core/node"
 import { callFunction, getDevice, getVariable, listDevices, streamDevices } from "@effect-particle/devices"
+import { publishEvent, stream } from "@effect-particle/events"
 import { listBuildTargets } from "@effect-particle/firmware"
 import { Simulator } from "@effect-particle/simulator"
-import { Console, Effect, Layer, Option, Redacted, Schedule, Stream } from "effect"
+import { Console, Deferred, Duration, Effect, Fiber, Layer, Option, Redacted, Schedule, Stream } from "effect"
 
 // ---------------------------------------------------------------------------------------------------------
 // the shape of a step
@@ -226,9 +228,49 @@ export const buildTargets: Step = {
     })
 }
 
+export const liveEvents: Step = {
+  title: "Live device events (stream, publishEvent)",
+  readOnly: true,
+  run: (ctx) =>
+    Effect.gen(function*() {
+      const connected = yield* Deferred.make<void>()
+      const printer = yield* stream({
+        deviceId: "mine",
+        onStatus: (status) =>
+          Effect.zipRight(
+            Console.log(`  [${status._tag}${status._tag === "Reconnecting" ? ` in ${Duration.format(status.delay)}` : ""}]`),
+            status._tag === "Connected" ? Deferred.succeed(connected, undefined) : Effect.void
+          )
+      }).pipe(
+        Stream.tap((event) =>
+          Console.log(`  ${event.published_at.toISOString().slice(11, 23)}  ${event.name.padEnd(18)} ${event.data ?? ""}  (from ${event.coreid})`)
+        ),
+        Stream.takeUntil((event) => event.name === "demo/done"),
+        // on the real cloud nothing may happen: listen for 10 seconds, read-only
+        Option.isNone(ctx.simulator) ? Stream.interruptAfter("10 seconds") : (self) => self,
+        Stream.runCount,
+        Effect.fork
+      )
+      yield* Deferred.await(connected)
+      if (Option.isSome(ctx.simulator)) {
+        // trigger events as the simulated devices would: readings, a device going offline and back
+        // (spark/status), and an event published through the API
+        const sim = ctx.simulator.value
+        const device = sim.seed.devices.online.id
+        for (const reading of ["21.5", "21.7", "22.0"]) sim.publish({ deviceId: device, name: "demo/temperature", data: reading })
+        sim.setOnline(sim.seed.devices.cellular.id, false)
+        sim.setOnline(sim.seed.devices.cellular.id, true)
+        yield* publishEvent({ name: "demo/hello", data: "published through the API" })
+        yield* publishEvent({ name: "demo/done" })
+      }
+      const received = yield* Fiber.join(printer)
+      yield* Console.log(`  ${received} events received; the connection is closed when the stream ends`)
+    })
+}
+
 /**
- * The demo, in order. To add a section (e.g. live events with `@effect-particle/events`), append a `Step`
- * here: it gets the simulator (to publish events on it) and runs on the real cloud if `readOnly`.
+ * The demo, in order. To add a section, append a `Step` here: it gets the simulator (to drive devices on
+ * it) and runs on the real cloud if `readOnly`.
  */
 export const steps: ReadonlyArray<Step> = [
   listDevicesAsTable,
@@ -237,8 +279,8 @@ export const steps: ReadonlyArray<Step> = [
   handleTypedErrors,
   retryWithSchedule,
   walkFleet,
-  buildTargets
-  // ← live events go here
+  buildTargets,
+  liveEvents
 ]
 
 // ---------------------------------------------------------------------------------------------------------
