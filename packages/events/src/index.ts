@@ -30,7 +30,9 @@ export {
  *
  * @since 0.1.0
  */
-export { publishEvent, PublishEventOptions, PublishEventResponse, type PublishEventError } from "./publishEvent.js"
+import { publishEvent } from "./publishEvent.js"
+export { publishEvent }
+export { PublishEventOptions, PublishEventResponse, type PublishEventError } from "./publishEvent.js"
 
 /**
  * Event schemas, decoding, and the malformed-event error.
@@ -46,3 +48,12 @@ export * as Event from "./Event.js"
  * @since 0.1.0
  */
 export * as Sse from "./Sse.js"
+
+/**
+ * Every operation of this package (for docs tables and wire tests). `stream` is not an endpoint
+ * definition: it opens server-sent-event streams through `ParticleClient`.
+ *
+ * @since 0.1.0
+ * @category introspection
+ */
+export const operations: readonly [typeof publishEvent] = [publishEvent]

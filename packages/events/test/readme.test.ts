@@ -1,14 +1,8 @@
-import { Operation } from "@effect-particle/core"
-import { publishEvent } from "@effect-particle/events"
 import { describe, expect, it } from "@effect/vitest"
 import { readFileSync } from "node:fs"
 
 describe("README", () => {
   const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8")
-
-  it("contains the function table generated from the operation definitions", () => {
-    expect(readme).toContain(Operation.markdownTable([publishEvent]))
-  })
 
   it("documents every bug of particle-api-js's EventStream (§6.7, 1–8) in the comparison", () => {
     const section = readme.slice(readme.indexOf("## Compared with particle-api-js"))
