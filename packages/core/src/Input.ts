@@ -105,3 +105,38 @@ export type FileInput = typeof FileInput.Type
 export const Files = Schema.Record({ key: Schema.String, value: FileInput }).pipe(
   Schema.filter((files) => Object.keys(files).length > 0 || "must hold at least one file")
 )
+
+const DEVICE_ID = /^[0-9a-fA-F]{24}$/
+
+/**
+ * A struct of options addressing one device. In the user scope `deviceId` may be a name; with `product` or
+ * `org` set it must be the 24-hex ID (product and org routes do not resolve names), else `InvalidInput` on
+ * `deviceId`.
+ *
+ * @example
+ * ```ts
+ * import { Input } from "@effect-particle/core"
+ * import { Schema } from "effect"
+ *
+ * const GetDeviceOptions = Input.deviceOptions({
+ *   deviceId: Input.DeviceIdOrName,
+ *   product: Schema.optional(Input.Product)
+ * })
+ * ```
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const deviceOptions = <Fields extends Schema.Struct.Fields & { readonly deviceId: typeof DeviceIdOrName }>(
+  fields: Fields
+) =>
+  Schema.Struct(fields).pipe(
+    Schema.filter((options) => {
+      const o = options as unknown as { readonly deviceId: string; readonly product?: unknown; readonly org?: unknown }
+      if ((o.product === undefined && o.org === undefined) || DEVICE_ID.test(o.deviceId)) return undefined
+      return {
+        path: ["deviceId"],
+        message: "must be a device ID (24 hexadecimal characters) when product or org is set (names only work in the user scope)"
+      }
+    })
+  )

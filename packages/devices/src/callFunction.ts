@@ -4,7 +4,6 @@
 import { Input, Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
 import { FunctionResult } from "./Cloud.js"
-import { deviceOptions } from "./internal/input.js"
 
 /**
  * The longest function argument Device OS accepts (622 characters since Device OS 0.8; Particle's docs
@@ -57,7 +56,7 @@ export const callFunction = /*#__PURE__*/ Operation.make({
   method: "POST",
   path: "/devices/{deviceId}/{name}",
   scopes: ["user", "product"],
-  input: deviceOptions({
+  input: Input.deviceOptions({
     deviceId: Input.DeviceIdOrName,
     name: Input.NonEmpty,
     argument: Schema.optional(Schema.String.pipe(

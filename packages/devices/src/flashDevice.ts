@@ -4,7 +4,6 @@
 import { Input, Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
 import { FlashResult } from "./Device.js"
-import { deviceOptions } from "./internal/input.js"
 
 /**
  * Flashes a device over the air (`PUT /v1/devices/:id`, or the product twin, multipart): either source
@@ -49,7 +48,7 @@ export const flashDevice = /*#__PURE__*/ Operation.make({
   method: "PUT",
   path: "/devices/{deviceId}",
   scopes: ["user", "product"],
-  input: deviceOptions({
+  input: Input.deviceOptions({
     deviceId: Input.DeviceIdOrName,
     product: Schema.optional(Input.Product),
     files: Input.Files,

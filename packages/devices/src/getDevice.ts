@@ -4,7 +4,6 @@
 import { Input, Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
 import { Device } from "./Device.js"
-import { deviceOptions } from "./internal/input.js"
 
 /**
  * Gets one device: its state (`online`, `last_heard`), firmware, the names and types of its variables
@@ -40,7 +39,7 @@ export const getDevice = /*#__PURE__*/ Operation.make({
   method: "GET",
   path: "/devices/{deviceId}",
   scopes: ["user", "product"],
-  input: deviceOptions({ deviceId: Input.DeviceIdOrName, product: Schema.optional(Input.Product) }),
+  input: Input.deviceOptions({ deviceId: Input.DeviceIdOrName, product: Schema.optional(Input.Product) }),
   success: Device,
   errors: [ParticleError.NotFound]
 })

@@ -4,7 +4,7 @@
 import { Input, Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
 import { VitalsHistory } from "./Diagnostics.js"
-import { DateInput, deviceOptions, isoDate } from "./internal/input.js"
+import { DateInput, isoDate } from "./internal/input.js"
 
 /**
  * Gets the vitals records of a device over a period (`GET /v1/diagnostics/:id`, or the product twin,
@@ -38,7 +38,7 @@ export const getDeviceVitalsHistory = /*#__PURE__*/ Operation.make({
   method: "GET",
   path: "/diagnostics/{deviceId}",
   scopes: ["user", "product"],
-  input: deviceOptions({
+  input: Input.deviceOptions({
     deviceId: Input.DeviceIdOrName,
     product: Schema.optional(Input.Product),
     startDate: Schema.optional(DateInput),

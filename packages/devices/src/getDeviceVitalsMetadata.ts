@@ -4,7 +4,6 @@
 import { Input, Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
 import { VitalsMetadata } from "./Diagnostics.js"
-import { deviceOptions } from "./internal/input.js"
 
 /**
  * Gets the descriptions of the vitals a device reports — titles, types, units, ranges and messages, to
@@ -34,7 +33,7 @@ export const getDeviceVitalsMetadata = /*#__PURE__*/ Operation.make({
   method: "GET",
   path: "/diagnostics/{deviceId}/metadata",
   scopes: ["user", "product"],
-  input: deviceOptions({ deviceId: Input.DeviceIdOrName, product: Schema.optional(Input.Product) }),
+  input: Input.deviceOptions({ deviceId: Input.DeviceIdOrName, product: Schema.optional(Input.Product) }),
   success: VitalsMetadata,
   errors: [ParticleError.NotFound]
 })

@@ -4,7 +4,7 @@
 import { Input, Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
 import { VitalsSummary } from "./Diagnostics.js"
-import { DateInput, deviceOptions, isoDate } from "./internal/input.js"
+import { DateInput, isoDate } from "./internal/input.js"
 
 /**
  * Gets a device's vitals aggregated in time buckets (`GET /v1/diagnostics/:id/summary`, or the
@@ -38,7 +38,7 @@ export const getDeviceVitalsSummary = /*#__PURE__*/ Operation.make({
   method: "GET",
   path: "/diagnostics/{deviceId}/summary",
   scopes: ["user", "product"],
-  input: deviceOptions({
+  input: Input.deviceOptions({
     deviceId: Input.DeviceIdOrName,
     product: Schema.optional(Input.Product),
     startDate: Schema.optional(DateInput),

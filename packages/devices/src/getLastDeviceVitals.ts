@@ -4,7 +4,6 @@
 import { Input, Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
 import { LastVitals } from "./Diagnostics.js"
-import { deviceOptions } from "./internal/input.js"
 
 /**
  * Gets the last vitals a device reported (`GET /v1/diagnostics/:id/last`, or the product twin):
@@ -34,7 +33,7 @@ export const getLastDeviceVitals = /*#__PURE__*/ Operation.make({
   method: "GET",
   path: "/diagnostics/{deviceId}/last",
   scopes: ["user", "product"],
-  input: deviceOptions({ deviceId: Input.DeviceIdOrName, product: Schema.optional(Input.Product) }),
+  input: Input.deviceOptions({ deviceId: Input.DeviceIdOrName, product: Schema.optional(Input.Product) }),
   success: LastVitals,
   errors: [ParticleError.NotFound]
 })

@@ -4,7 +4,6 @@
 import { Input, Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
 import { VariableResult } from "./Cloud.js"
-import { deviceOptions } from "./internal/input.js"
 
 /**
  * Reads a variable of a device (`GET /v1/devices/:id/:name`, or the product twin). The value is in
@@ -49,7 +48,7 @@ export const getVariable = /*#__PURE__*/ Operation.make({
   method: "GET",
   path: "/devices/{deviceId}/{name}",
   scopes: ["user", "product"],
-  input: deviceOptions({ deviceId: Input.DeviceIdOrName, name: Input.NonEmpty, product: Schema.optional(Input.Product) }),
+  input: Input.deviceOptions({ deviceId: Input.DeviceIdOrName, name: Input.NonEmpty, product: Schema.optional(Input.Product) }),
   success: VariableResult,
   errors: [ParticleError.NotFound, ParticleError.DeviceTimeout]
 })

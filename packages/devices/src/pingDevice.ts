@@ -4,7 +4,6 @@
 import { Input, Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
 import { PingResult } from "./Device.js"
-import { deviceOptions } from "./internal/input.js"
 
 /**
  * Asks the cloud to ping the device now (`PUT /v1/devices/:id/ping`, or the product twin) and answers
@@ -33,7 +32,7 @@ export const pingDevice = /*#__PURE__*/ Operation.make({
   method: "PUT",
   path: "/devices/{deviceId}/ping",
   scopes: ["user", "product"],
-  input: deviceOptions({ deviceId: Input.DeviceIdOrName, product: Schema.optional(Input.Product) }),
+  input: Input.deviceOptions({ deviceId: Input.DeviceIdOrName, product: Schema.optional(Input.Product) }),
   success: PingResult,
   errors: [ParticleError.NotFound]
 })

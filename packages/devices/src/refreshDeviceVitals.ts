@@ -3,7 +3,6 @@
  */
 import { Input, Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
-import { deviceOptions } from "./internal/input.js"
 
 /**
  * Asks a device to send its vitals now (`POST /v1/diagnostics/:id/update`, or the product twin).
@@ -35,7 +34,7 @@ export const refreshDeviceVitals = /*#__PURE__*/ Operation.make({
   method: "POST",
   path: "/diagnostics/{deviceId}/update",
   scopes: ["user", "product"],
-  input: deviceOptions({ deviceId: Input.DeviceIdOrName, product: Schema.optional(Input.Product) }),
+  input: Input.deviceOptions({ deviceId: Input.DeviceIdOrName, product: Schema.optional(Input.Product) }),
   success: Operation.NoContent,
   errors: [ParticleError.NotFound]
 })

@@ -3,7 +3,6 @@
  */
 import { Input, Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
-import { deviceOptions } from "./internal/input.js"
 
 /**
  * Without `product`: unclaims one of your devices (`DELETE /v1/devices/:id`). With `product`: removes the
@@ -32,7 +31,7 @@ export const removeDevice = /*#__PURE__*/ Operation.make({
   method: "DELETE",
   path: "/devices/{deviceId}",
   scopes: ["user", "product"],
-  input: deviceOptions({
+  input: Input.deviceOptions({
     deviceId: Input.DeviceIdOrName,
     product: Schema.optional(Input.Product),
     deny: Schema.optional(Schema.Boolean)

@@ -4,7 +4,6 @@
 import { Input, Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
 import { RenameResult } from "./Device.js"
-import { deviceOptions } from "./internal/input.js"
 
 /**
  * Renames a device (`PUT /v1/devices/:id` with JSON `{ name }`, or the product twin).
@@ -34,7 +33,7 @@ export const renameDevice = /*#__PURE__*/ Operation.make({
   method: "PUT",
   path: "/devices/{deviceId}",
   scopes: ["user", "product"],
-  input: deviceOptions({ deviceId: Input.DeviceIdOrName, name: Input.NonEmpty, product: Schema.optional(Input.Product) }),
+  input: Input.deviceOptions({ deviceId: Input.DeviceIdOrName, name: Input.NonEmpty, product: Schema.optional(Input.Product) }),
   body: (i) => Operation.json({ name: i.name }),
   success: RenameResult,
   errors: [ParticleError.BadRequest, ParticleError.NotFound]

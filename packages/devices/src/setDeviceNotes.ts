@@ -4,7 +4,6 @@
 import { Input, Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
 import { NotesResult } from "./Device.js"
-import { deviceOptions } from "./internal/input.js"
 
 /**
  * Sets the free-text notes of a device (`PUT /v1/devices/:id` with JSON `{ notes }`, or the product
@@ -31,7 +30,7 @@ export const setDeviceNotes = /*#__PURE__*/ Operation.make({
   method: "PUT",
   path: "/devices/{deviceId}",
   scopes: ["user", "product"],
-  input: deviceOptions({ deviceId: Input.DeviceIdOrName, notes: Schema.String, product: Schema.optional(Input.Product) }),
+  input: Input.deviceOptions({ deviceId: Input.DeviceIdOrName, notes: Schema.String, product: Schema.optional(Input.Product) }),
   body: (i) => Operation.json({ notes: i.notes }),
   success: NotesResult,
   errors: [ParticleError.NotFound]

@@ -4,7 +4,6 @@
 import { Input, Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
 import { SignalResult } from "./Device.js"
-import { deviceOptions } from "./internal/input.js"
 
 /**
  * Makes a device's status LED shout rainbows (`signal: true`) or stop (`signal: false`), to find it on a
@@ -35,7 +34,7 @@ export const signalDevice = /*#__PURE__*/ Operation.make({
   method: "PUT",
   path: "/devices/{deviceId}",
   scopes: ["user", "product"],
-  input: deviceOptions({ deviceId: Input.DeviceIdOrName, signal: Schema.Boolean, product: Schema.optional(Input.Product) }),
+  input: Input.deviceOptions({ deviceId: Input.DeviceIdOrName, signal: Schema.Boolean, product: Schema.optional(Input.Product) }),
   body: (i) => Operation.json({ signal: i.signal ? "1" : "0" }),
   success: SignalResult,
   errors: [ParticleError.NotFound]

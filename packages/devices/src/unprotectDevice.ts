@@ -4,7 +4,6 @@
 import { Input, Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
 import { UnprotectResult } from "./Device.js"
-import { deviceOptions } from "./internal/input.js"
 
 /**
  * Runs one step of the handshake that disables device protection for a service session
@@ -41,7 +40,7 @@ export const unprotectDevice = /*#__PURE__*/ Operation.make({
   method: "PUT",
   path: "/devices/{deviceId}/unprotect",
   scopes: ["user", "product", "org"],
-  input: deviceOptions({
+  input: Input.deviceOptions({
     deviceId: Input.DeviceIdOrName,
     product: Schema.optional(Input.Product),
     org: Schema.optional(Input.Org),

@@ -4,7 +4,6 @@
 import { Input, Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
 import { DeviceUpdate } from "./Device.js"
-import { deviceOptions } from "./internal/input.js"
 
 const productOnly = ["development", "desiredFirmwareVersion", "flash"] as const
 
@@ -43,7 +42,7 @@ export const updateDevice = /*#__PURE__*/ Operation.make({
   method: "PUT",
   path: "/devices/{deviceId}",
   scopes: ["user", "product"],
-  input: deviceOptions({
+  input: Input.deviceOptions({
     deviceId: Input.DeviceIdOrName,
     product: Schema.optional(Input.Product),
     name: Schema.optional(Input.NonEmpty),
