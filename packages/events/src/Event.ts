@@ -137,6 +137,36 @@ const schemaIssue = (error: ParseResult.ParseError): string => {
  * running the schema machinery (a property test checks that both agree). Anything unusual (a string `ttl`,
  * a wrong type, a bad date) returns `undefined` and goes through the schema, which also names the issue.
  */
+const digits = (s: string, from: number, count: number): number => {
+  let value = 0
+  for (let i = from; i < from + count; i++) {
+    const digit = s.charCodeAt(i) - 48
+    if (digit < 0 || digit > 9) return -1
+    value = value * 10 + digit
+  }
+  return value
+}
+
+/**
+ * Milliseconds of an ISO-8601 timestamp. Particle's own format (`2015-07-18T00:12:18.174Z`) is read digit by
+ * digit, several times faster than `Date.parse`; anything else (days past 28, where a month's length
+ * matters; years below 100, which `Date.UTC` maps to 19xx) goes to `Date.parse`.
+ */
+const isoMillis = (s: string): number => {
+  if (
+    s.length === 24 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(10) === 84 &&
+    s.charCodeAt(13) === 58 && s.charCodeAt(16) === 58 && s.charCodeAt(19) === 46 && s.charCodeAt(23) === 90
+  ) {
+    const year = digits(s, 0, 4), month = digits(s, 5, 2), day = digits(s, 8, 2)
+    const hour = digits(s, 11, 2), minute = digits(s, 14, 2), second = digits(s, 17, 2), millis = digits(s, 20, 3)
+    if (
+      year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour >= 0 && hour <= 23 &&
+      minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && millis >= 0
+    ) return Date.UTC(year, month - 1, day, hour, minute, second, millis)
+  }
+  return Date.parse(s)
+}
+
 const fast = (name: string, json: unknown): ParticleEvent | undefined => {
   if (typeof json !== "object" || json === null || Array.isArray(json)) return undefined
   const o = json as Record<string, unknown>
@@ -148,36 +178,34 @@ const fast = (name: string, json: unknown): ParticleEvent | undefined => {
     return undefined
   }
   if (typeof coreid !== "string") return undefined
-  const date = new Date(publishedAt)
-  if (Number.isNaN(date.getTime())) return undefined
-  const out: {
-    name: string
-    data: string | null
-    ttl: number
-    published_at: Date
-    coreid: string
-    userid?: string
-    productID?: number
-    version?: number
-    _tag: "Event"
-  } = { name, data, ttl, published_at: date, coreid } as any
+  const millis = isoMillis(publishedAt)
+  if (Number.isNaN(millis)) return undefined
   const userid = o.userid
-  if (userid !== undefined) {
-    if (typeof userid !== "string") return undefined
-    out.userid = userid
-  }
   const productID = o.productID
-  if (productID !== undefined) {
-    if (typeof productID !== "number") return undefined
-    out.productID = productID
-  }
   const version = o.version
-  if (version !== undefined) {
-    if (typeof version !== "number") return undefined
-    out.version = version
-  }
-  out._tag = "Event"
-  return out
+  if (
+    (userid !== undefined && typeof userid !== "string") ||
+    (productID !== undefined && typeof productID !== "number") ||
+    (version !== undefined && typeof version !== "number")
+  ) return undefined
+  // one literal, fields in one order: every event shares one hidden class
+  const out: Mutable = { _tag: "Event", name, data, ttl, published_at: new Date(millis), coreid }
+  if (userid !== undefined) out.userid = userid
+  if (productID !== undefined) out.productID = productID
+  if (version !== undefined) out.version = version
+  return out as ParticleEvent
+}
+
+interface Mutable {
+  _tag: "Event"
+  name: string
+  data: string | null
+  ttl: number
+  published_at: Date
+  coreid: string
+  userid?: string
+  productID?: number
+  version?: number
 }
 
 /**

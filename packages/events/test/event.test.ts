@@ -91,3 +91,28 @@ describe("Event", () => {
     expect(Schema.encodeSync(Event.ParticleEvent)(event)).toEqual({ ...wire, name: "t" })
   })
 })
+
+describe("published_at fast path", () => {
+  it("reads Particle's timestamp format exactly as Date does, including out-of-range fields", () => {
+    const pad = (n: number, w: number) => String(n).padStart(w, "0")
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.integer({ min: 0, max: 25 }),
+        fc.integer({ min: 0, max: 61 }),
+        fc.integer({ min: 0, max: 61 }),
+        fc.integer({ min: 0, max: 999 }),
+        (y, mo, d, h, mi, s, ms) => {
+          const text = `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}T${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}.${pad(ms, 3)}Z`
+          const decoded = Event.decode("e", JSON.stringify({ ...wire, published_at: text }))
+          const expected = new Date(text)
+          if (Number.isNaN(expected.getTime())) return Either.isLeft(decoded)
+          return Either.isRight(decoded) && decoded.right.published_at.getTime() === expected.getTime()
+        }
+      ),
+      { numRuns: 3000 }
+    )
+  })
+})

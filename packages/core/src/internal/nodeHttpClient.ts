@@ -6,6 +6,7 @@ import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as HttpIncomingMessage from "@effect/platform/HttpIncomingMessage"
 import * as UrlParams from "@effect/platform/UrlParams"
+import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Inspectable from "effect/Inspectable"
 import * as Layer from "effect/Layer"
@@ -86,23 +87,37 @@ class NodeResponse implements HttpClientResponse.HttpClientResponse {
     })
   }
   get stream(): Stream.Stream<Uint8Array, HttpClientError.ResponseError> {
-    // pause/resume gives backpressure; the finalizer destroys the socket at once, even mid-read (an async
-    // iterator would wait for its pending read, i.e. for the next byte the server sends)
+    // Pull-based, in paused mode: each pull takes everything buffered so far with read() (large chunks,
+    // few hand-offs), waits for 'readable' only when the buffer is empty (backpressure: nothing is read
+    // from the socket that the consumer did not ask for), and the finalizer destroys the socket at once,
+    // even while a pull is waiting.
     const source = this.source
-    return Stream.async<Uint8Array, HttpClientError.ResponseError>((emit) => {
-      const onData = (chunk: Buffer) => {
-        source.pause()
-        emit.single(chunk).then(() => source.resume(), () => source.destroy())
+    const onError = this.onError
+    const pull: Effect.Effect<Chunk.Chunk<Uint8Array>, Option.Option<HttpClientError.ResponseError>> = Effect.suspend(
+      () => {
+        const chunk: Buffer | null = source.read()
+        if (chunk !== null) return Effect.succeed(Chunk.of(chunk))
+        if (source.readableEnded) return Effect.fail(Option.none())
+        return Effect.async<Chunk.Chunk<Uint8Array>, Option.Option<HttpClientError.ResponseError>>((resume) => {
+          const done = () => {
+            source.off("readable", onReadable)
+            source.off("end", onEnd)
+            source.off("error", onFailure)
+            source.off("aborted", onAborted)
+          }
+          const onReadable = () => (done(), resume(pull))
+          const onEnd = () => (done(), resume(Effect.fail(Option.none())))
+          const onFailure = (cause: unknown) => (done(), resume(Effect.fail(Option.some(onError(cause)))))
+          const onAborted = () => onFailure(new Error("response aborted"))
+          source.once("readable", onReadable)
+          source.once("end", onEnd)
+          source.once("error", onFailure)
+          source.once("aborted", onAborted)
+          return Effect.sync(done)
+        })
       }
-      source.on("data", onData)
-      source.once("end", () => emit.end())
-      source.once("error", (cause) => emit.fail(this.onError(cause)))
-      source.once("aborted", () => emit.fail(this.onError(new Error("response aborted"))))
-      return Effect.sync(() => {
-        source.off("data", onData)
-        source.destroy()
-      })
-    }, 16)
+    )
+    return Stream.repeatEffectChunkOption(pull).pipe(Stream.ensuring(Effect.sync(() => source.destroy())))
   }
 
   toJSON(): unknown {
