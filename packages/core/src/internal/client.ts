@@ -230,12 +230,7 @@ const decodeError = (status: number, method: string, url: string, path: string, 
     message: `Unexpected response from ${method} ${url}: ${path === "" ? "" : `at ${path}: `}${issue}`
   })
 
-const bodyOf = (
-  body: Body,
-  readFile: Options["readFile"],
-  method: string,
-  url: string
-): Effect.Effect<HttpBody.HttpBody, E.InvalidInput | E.TransportError> => {
+const bodyOf = (body: Body, readFile: Options["readFile"]): Effect.Effect<HttpBody.HttpBody, E.InvalidInput> => {
   switch (body._tag) {
     case "Json":
       return Effect.succeed(HttpBody.text(JSON.stringify(body.value), "application/json"))
@@ -270,8 +265,6 @@ const bodyOf = (
         for (const [key, value] of Object.entries(body.fields)) {
           if (value !== undefined) form.append(key, String(value))
         }
-        void method
-        void url
         return HttpBody.formData(form)
       })
   }
@@ -459,7 +452,7 @@ export const make = (options: Options, fastTransport?: Transport) =>
 
         const run = body === undefined
           ? send(undefined)
-          : Effect.flatMap(bodyOf(body, readFile, method, url), send)
+          : Effect.flatMap(bodyOf(body, readFile), send)
         // Effect's built-in tracer exports nothing: a span there would only cost time (~12 µs a call)
         if (fiber.currentTracer === nativeTracer) return run
         return Effect.withSpan(run, prepared.spanName, {
