@@ -85,6 +85,19 @@ layer(NodeLayer)("node:http transport", (it) => {
       assert.strictEqual(other.requests.length, 0)
     }).pipe(Effect.scoped))
 
+  it.effect("a connection cut in the middle of the body is a TransportError (reason Body), not a hang", () =>
+    Effect.gen(function*() {
+      const server = yield* TestServer
+      yield* server.handle((_, res) => {
+        res.writeHead(200, { "content-type": "application/json", "content-length": "1000" })
+        res.write("{\"id\": \"0123")
+        setTimeout(() => res.socket?.destroy(), 20)
+      })
+      const error = yield* Effect.flip(ops.getDevice({ deviceId: DEVICE }))
+      assert.strictEqual(error._tag, "TransportError")
+      assert.strictEqual((error as { reason: string }).reason, "Body")
+    }))
+
   // the node transport times out on the real clock (a plain timer keeps the per-call cost low)
   it.effect("a timeout is a TransportError and aborts the socket", () =>
     Effect.gen(function*() {
