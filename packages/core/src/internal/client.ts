@@ -211,14 +211,18 @@ const missingToken = E.invalidInput(
 )
 const emptyToken = E.invalidInput("accessToken", "must not be empty")
 
-const transportError = (method: string, url: string, error: HttpClientError.HttpClientError): E.TransportError =>
+/** A network failure (no answer) or a broken response body, as a `TransportError`. */
+export const networkError = (method: string, url: string, reason: "Network" | "Body", cause: unknown) =>
   new E.TransportError({
     method,
     url,
-    reason: error._tag === "ResponseError" ? "Body" : "Network",
-    cause: error.cause ?? error,
-    message: `${error._tag === "ResponseError" ? "Response body failed" : "Network error"} from ${method} ${url}`
+    reason,
+    cause,
+    message: `${reason === "Body" ? "Response body failed" : "Network error"} from ${method} ${url}`
   })
+
+const transportError = (method: string, url: string, error: HttpClientError.HttpClientError): E.TransportError =>
+  networkError(method, url, error._tag === "ResponseError" ? "Body" : "Network", error.cause ?? error)
 
 const decodeError = (status: number, method: string, url: string, path: string, issue: string) =>
   new E.DecodeError({

@@ -2,22 +2,23 @@ import * as Cookies from "@effect/platform/Cookies"
 import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
+import type * as HttpBody from "@effect/platform/HttpBody"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as HttpIncomingMessage from "@effect/platform/HttpIncomingMessage"
 import * as UrlParams from "@effect/platform/UrlParams"
 import * as Chunk from "effect/Chunk"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Inspectable from "effect/Inspectable"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import * as Http from "node:http"
-import * as Duration from "effect/Duration"
-import type { RawRequest, RawResponse, Transport } from "./client.js"
-import { timeoutError } from "./client.js"
-import * as E from "../ParticleError.js"
 import * as Https from "node:https"
+import type { RawRequest, RawResponse, Transport } from "./client.js"
+import { networkError, timeoutError } from "./client.js"
+import type * as E from "../ParticleError.js"
 
 /**
  * A lean `HttpClient` over `node:http` with keep-alive agents. On Node 20 it costs markedly less CPU per
@@ -135,32 +136,30 @@ class NodeResponse implements HttpClientResponse.HttpClientResponse {
   }
 }
 
-const bodyBytes = (
-  request: HttpClientRequest.HttpClientRequest
-): Effect.Effect<{ readonly bytes: Uint8Array | undefined; readonly contentType: string | undefined }, HttpClientError.RequestError> => {
-  const body = request.body
-  switch (body._tag) {
-    case "Empty":
-      return Effect.succeed({ bytes: undefined, contentType: undefined })
-    case "Uint8Array":
-      return Effect.succeed({ bytes: body.body, contentType: body.contentType })
-    case "FormData":
-      return Effect.tryPromise({
-        try: async () => {
-          const encoded = new Response(body.formData)
-          return {
-            bytes: new Uint8Array(await encoded.arrayBuffer()),
-            contentType: encoded.headers.get("content-type") ?? undefined
-          }
-        },
-        catch: (cause) => new HttpClientError.RequestError({ request, reason: "Encode", cause })
-      })
-    default:
-      return Effect.fail(
-        new HttpClientError.RequestError({ request, reason: "Encode", cause: new Error(`unsupported body ${body._tag}`) })
-      )
+/** Bytes and content type of a request body; a FormData is encoded by `Response` (it picks the boundary). */
+const encodeBody = (body: HttpBody.HttpBody | undefined): Promise<EncodedBody> | EncodedBody => {
+  if (body === undefined || body._tag === "Empty") return { bytes: undefined, contentType: undefined }
+  if (body._tag === "Uint8Array") return { bytes: body.body, contentType: body.contentType }
+  if (body._tag === "FormData") {
+    const encoded = new Response(body.formData)
+    return encoded.arrayBuffer().then((buffer) => ({
+      bytes: new Uint8Array(buffer),
+      contentType: encoded.headers.get("content-type") ?? undefined
+    }))
   }
+  throw new Error(`unsupported body ${body._tag}`)
 }
+
+interface EncodedBody {
+  readonly bytes: Uint8Array | undefined
+  readonly contentType: string | undefined
+}
+
+const bodyBytes = (request: HttpClientRequest.HttpClientRequest): Effect.Effect<EncodedBody, HttpClientError.RequestError> =>
+  Effect.tryPromise({
+    try: async () => encodeBody(request.body),
+    catch: (cause) => new HttpClientError.RequestError({ request, reason: "Encode", cause })
+  })
 
 export const make = (agents: { readonly http: Http.Agent; readonly https: Https.Agent }): HttpClient.HttpClient =>
   HttpClient.make((request, url, signal) =>
@@ -189,33 +188,6 @@ export const layer: Layer.Layer<HttpClient.HttpClient> = Layer.scoped(HttpClient
 // the short path: one buffered exchange, with the timeout as a plain timer, so a call costs one
 // Effect.async and no HttpClient plumbing, no forked timeout fiber
 // ---------------------------------------------------------------------------------------------------------
-
-
-const encodeBody = (request: RawRequest): Promise<{ bytes: Uint8Array | undefined; contentType: string | undefined }> | {
-  bytes: Uint8Array | undefined
-  contentType: string | undefined
-} => {
-  const body = request.body
-  if (body === undefined || body._tag === "Empty") return { bytes: undefined, contentType: undefined }
-  if (body._tag === "Uint8Array") return { bytes: body.body, contentType: body.contentType }
-  if (body._tag === "FormData") {
-    const encoded = new Response(body.formData)
-    return encoded.arrayBuffer().then((buffer) => ({
-      bytes: new Uint8Array(buffer),
-      contentType: encoded.headers.get("content-type") ?? undefined
-    }))
-  }
-  throw new Error(`unsupported body ${body._tag}`)
-}
-
-const networkError = (method: string, url: string, reason: "Network" | "Body", cause: unknown) =>
-  new E.TransportError({
-    method,
-    url,
-    reason,
-    cause,
-    message: `${reason === "Body" ? "Response body failed" : "Network error"} from ${method} ${url}`
-  })
 
 export const transport = (agents: { readonly http: Http.Agent; readonly https: Https.Agent }): Transport =>
 (request: RawRequest, timeout: Duration.Duration) => {
@@ -270,7 +242,7 @@ export const transport = (agents: { readonly http: Http.Agent; readonly https: H
     })
   let encoded: ReturnType<typeof encodeBody>
   try {
-    encoded = encodeBody(request)
+    encoded = encodeBody(request.body)
   } catch (cause) {
     return Effect.fail(networkError(method, url, "Network", cause))
   }
