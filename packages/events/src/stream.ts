@@ -3,7 +3,7 @@
  *
  * @since 0.1.0
  */
-import { Input, ParticleClient, ParticleError } from "@effect-particle/core"
+import { Input, ParticleClient, ParticleError, Retry } from "@effect-particle/core"
 import * as Chunk from "effect/Chunk"
 import * as Clock from "effect/Clock"
 import * as Data from "effect/Data"
@@ -224,9 +224,9 @@ export const pathOf = (options: StreamOptions): Either.Either<string, ParticleEr
 // the stream
 // ---------------------------------------------------------------------------------------------------------
 
+// what the client retries, plus a 408 from the stream endpoint (the cloud gave up waiting, not a bad request)
 const isRetryable = (error: StreamError | Event.MalformedEvent): boolean =>
-  error._tag === "TransportError" || error._tag === "ServerError" || error._tag === "RateLimited" ||
-  error._tag === "DeviceTimeout"
+  Retry.isRetryable(error) || error._tag === "DeviceTimeout"
 
 const MAX_RETRY_AFTER = 5 * 60 * 1000
 
