@@ -6,15 +6,34 @@
  * @since 0.1.0
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import type * as HttpClient from "@effect/platform/HttpClient"
-import * as Config from "effect/Config"
+import * as HttpClient from "@effect/platform/HttpClient"
 import type * as ConfigError from "effect/ConfigError"
+import * as Context from "effect/Context"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
 import * as internal from "./internal/client.js"
-import type { InvalidInput } from "./ParticleError.js"
+import { fromConfig } from "./internal/config.js"
+import * as fetchTransport from "./internal/fetchTransport.js"
+import type { Operation } from "./Operation.js"
+import type { InvalidInput, TransportError } from "./ParticleError.js"
+import type { ParticleRequest, ParticleResponse } from "./ParticleRequest.js"
+import type * as Retry from "./Retry.js"
+
+/**
+ * What the service offers to operation packages: its `baseUrl`, and `execute`, which runs an operation
+ * with the caller's options (every `@effect-particle` function calls it).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Service {
+  /** The base URL requests go to (and the only place the access token is ever sent). */
+  readonly baseUrl: string
+  /** Runs an operation with the caller's options. */
+  readonly execute: <A, E, R>(operation: Operation<any, A, E, R>, options: unknown) => Effect.Effect<A, E, R>
+}
 
 /**
  * The service tag. Operations need it in their context; provide it with one of the layers below.
@@ -22,22 +41,34 @@ import type { InvalidInput } from "./ParticleError.js"
  * @since 0.1.0
  * @category tags
  */
-export const ParticleClient: typeof internal.ParticleClient = internal.ParticleClient
+export class ParticleClient extends Context.Tag("@effect-particle/core/ParticleClient")<ParticleClient, Service>() {}
 
 /**
- * @since 0.1.0
- * @category tags
- */
-export type ParticleClient = internal.ParticleClient
-
-/**
- * What the service offers to operation packages: `execute` runs an `Operation` definition, `openStream`
- * opens a long-lived GET (server-sent events) through the stream-open rate limit.
+ * A middleware: every request (short calls and event-stream connections, on every transport) passes
+ * through it, so it can add a header, log, or record a metric. It gets the request as an immutable value
+ * and `next`, and returns what `next` returns; it sees the response head (status, headers), never the
+ * token (which is `Redacted` on the request).
  *
- * @since 0.1.0
+ * @example
+ * ```ts
+ * import { ParticleClient, ParticleRequest } from "@effect-particle/core"
+ * import { Effect, Metric } from "effect"
+ *
+ * const requests = Metric.counter("particle_requests")
+ * const tenantHeader: ParticleClient.Middleware = (request, next) =>
+ *   next(ParticleRequest.setHeader(request, "x-tenant", "acme")).pipe(
+ *     Effect.tap(() => Metric.increment(requests))
+ *   )
+ * const layer = ParticleClient.layerFetch({ middleware: tenantHeader })
+ * ```
+ *
+ * @since 0.2.0
  * @category models
  */
-export type Service = internal.Service
+export type Middleware = <Res extends ParticleResponse, R>(
+  request: ParticleRequest,
+  next: (request: ParticleRequest) => Effect.Effect<Res, TransportError, R>
+) => Effect.Effect<Res, TransportError, R>
 
 /**
  * Client options. Everything is optional; the defaults are what Particle's documentation asks of a client.
@@ -52,12 +83,22 @@ export type Service = internal.Service
  * - `retry`: the default policy for GET and HEAD (see `Retry.schedule`); `false` turns it off. Other
  *   methods are never retried unless you compose it.
  * - `tracePropagation`: send `traceparent`/`b3` headers to Particle; default `false`.
- * - `readFile`: reads upload paths; the Node entry sets it.
+ * - `middleware`: one {@link Middleware} or several (the first is outermost), passed by every request.
  *
  * @since 0.1.0
  * @category models
  */
-export type Options = internal.Options
+export interface Options {
+  readonly baseUrl?: string | undefined
+  readonly accessToken?: Redacted.Redacted<string> | undefined
+  readonly userAgent?: string | undefined
+  readonly timeout?: Duration.DurationInput | undefined
+  readonly rateLimit?: false | { readonly limit: number; readonly interval: Duration.DurationInput } | undefined
+  readonly streamRateLimit?: false | { readonly limit: number; readonly interval: Duration.DurationInput } | undefined
+  readonly retry?: false | Retry.Options | undefined
+  readonly tracePropagation?: boolean | undefined
+  readonly middleware?: Middleware | ReadonlyArray<Middleware> | undefined
+}
 
 /**
  * Builds the client from an `HttpClient` in context. Fails with `InvalidInput` for a malformed `baseUrl`
@@ -78,7 +119,10 @@ export type Options = internal.Options
  * @category layers
  */
 export const layer = (options: Options = {}): Layer.Layer<ParticleClient, InvalidInput, HttpClient.HttpClient> =>
-  Layer.effect(internal.ParticleClient, internal.make(options))
+  Layer.effect(
+    ParticleClient,
+    Effect.flatMap(HttpClient.HttpClient, (httpClient) => internal.make(options, { transport: fetchTransport.make(httpClient) }))
+  )
 
 /**
  * Reads `PARTICLE_ACCESS_TOKEN` (as `Redacted`) and `PARTICLE_API_URL` (default
@@ -89,16 +133,7 @@ export const layer = (options: Options = {}): Layer.Layer<ParticleClient, Invali
  */
 export const layerConfig = (
   options: Omit<Options, "accessToken" | "baseUrl"> = {}
-): Layer.Layer<ParticleClient, InvalidInput | ConfigError.ConfigError, HttpClient.HttpClient> =>
-  Layer.unwrapEffect(
-    Effect.map(
-      Config.all({
-        accessToken: Config.option(Config.redacted("PARTICLE_ACCESS_TOKEN")),
-        baseUrl: Config.withDefault(Config.string("PARTICLE_API_URL"), internal.DEFAULT_BASE_URL)
-      }),
-      ({ accessToken, baseUrl }) => layer({ ...options, baseUrl, accessToken: Option.getOrUndefined(accessToken) })
-    )
-  )
+): Layer.Layer<ParticleClient, InvalidInput | ConfigError.ConfigError, HttpClient.HttpClient> => fromConfig(layer)(options)
 
 /**
  * {@link layer} with `FetchHttpClient`: runs on Node ≥ 20, browsers, Deno, Bun and workers with no

@@ -2,10 +2,14 @@
  * Typed errors of every Particle operation.
  *
  * One tagged class per outcome, so `Effect.catchTag("NotFound", …)` reads like the API's documentation.
- * HTTP errors carry the request (method and URL, never the token) and what Particle said about it.
+ * HTTP errors carry the request (method and URL, never the token) and what Particle said about it. Each
+ * class carries its HTTP status as data (`NotFound.status === 404`); the union, the tag set, the status
+ * map and `Retry.isRetryable` are all derived from the one array {@link classes}.
  *
  * @since 0.1.0
  */
+import type * as Duration from "effect/Duration"
+import type * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 
 /**
@@ -36,15 +40,39 @@ export const HttpErrorFields = {
 }
 
 /**
+ * What an HTTP error class answers to: one status, every 5xx (`"5xx"`), or any other non-2xx status that
+ * no other class claims (`"other"`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type StatusMatch = number | "5xx" | "other"
+
+/**
+ * What a response carried that some error classes keep beyond the common fields.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ResponseDetails {
+  /** The parsed JSON body when it is an object. */
+  readonly json: Readonly<Record<string, unknown>> | undefined
+  /** `Retry-After`, parsed against the current clock. */
+  readonly retryAfter: Option.Option<Duration.Duration>
+}
+
+const id = (tag: string) => `@effect-particle/core/${tag}`
+
+/**
  * 400: a malformed request, a validation error, or a variable/function the device rejected.
  *
  * @since 0.1.0
  * @category errors
  */
-export class BadRequest extends Schema.TaggedError<BadRequest>("@effect-particle/core/BadRequest")(
-  "BadRequest",
-  HttpErrorFields
-) {}
+export class BadRequest extends Schema.TaggedError<BadRequest>(id("BadRequest"))("BadRequest", HttpErrorFields) {
+  /** @since 0.2.0 */
+  static readonly status: StatusMatch = 400
+}
 
 /**
  * 401: the access token is invalid or has expired.
@@ -52,10 +80,10 @@ export class BadRequest extends Schema.TaggedError<BadRequest>("@effect-particle
  * @since 0.1.0
  * @category errors
  */
-export class Unauthorized extends Schema.TaggedError<Unauthorized>("@effect-particle/core/Unauthorized")(
-  "Unauthorized",
-  HttpErrorFields
-) {}
+export class Unauthorized extends Schema.TaggedError<Unauthorized>(id("Unauthorized"))("Unauthorized", HttpErrorFields) {
+  /** @since 0.2.0 */
+  static readonly status: StatusMatch = 401
+}
 
 /**
  * 403: the token may not touch this resource (for devices: unknown, or owned by someone else), or MFA is
@@ -64,10 +92,18 @@ export class Unauthorized extends Schema.TaggedError<Unauthorized>("@effect-part
  * @since 0.1.0
  * @category errors
  */
-export class Forbidden extends Schema.TaggedError<Forbidden>("@effect-particle/core/Forbidden")("Forbidden", {
+export class Forbidden extends Schema.TaggedError<Forbidden>(id("Forbidden"))("Forbidden", {
   ...HttpErrorFields,
   mfaToken: Schema.optional(Schema.String)
-}) {}
+}) {
+  /** @since 0.2.0 */
+  static readonly status: StatusMatch = 403
+  /** @since 0.2.0 */
+  static readonly details = (details: ResponseDetails): { readonly mfaToken?: string } => {
+    const mfaToken = details.json?.mfa_token
+    return typeof mfaToken === "string" && mfaToken.length > 0 ? { mfaToken } : {}
+  }
+}
 
 /**
  * 404: the resource, variable or function does not exist, or the device is offline.
@@ -75,10 +111,10 @@ export class Forbidden extends Schema.TaggedError<Forbidden>("@effect-particle/c
  * @since 0.1.0
  * @category errors
  */
-export class NotFound extends Schema.TaggedError<NotFound>("@effect-particle/core/NotFound")(
-  "NotFound",
-  HttpErrorFields
-) {}
+export class NotFound extends Schema.TaggedError<NotFound>(id("NotFound"))("NotFound", HttpErrorFields) {
+  /** @since 0.2.0 */
+  static readonly status: StatusMatch = 404
+}
 
 /**
  * 408: the Particle Cloud reached the device but it did not answer in time.
@@ -86,10 +122,35 @@ export class NotFound extends Schema.TaggedError<NotFound>("@effect-particle/cor
  * @since 0.1.0
  * @category errors
  */
-export class DeviceTimeout extends Schema.TaggedError<DeviceTimeout>("@effect-particle/core/DeviceTimeout")(
-  "DeviceTimeout",
+export class DeviceTimeout extends Schema.TaggedError<DeviceTimeout>(id("DeviceTimeout"))("DeviceTimeout", HttpErrorFields) {
+  /** @since 0.2.0 */
+  static readonly status: StatusMatch = 408
+}
+
+/**
+ * 409: the request conflicts with what exists (a library version or ledger already there, a name taken).
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class Conflict extends Schema.TaggedError<Conflict>(id("Conflict"))("Conflict", HttpErrorFields) {
+  /** @since 0.2.0 */
+  static readonly status: StatusMatch = 409
+}
+
+/**
+ * 422: the request is well-formed but Particle cannot process it (e.g. an invalid configuration schema).
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class UnprocessableEntity extends Schema.TaggedError<UnprocessableEntity>(id("UnprocessableEntity"))(
+  "UnprocessableEntity",
   HttpErrorFields
-) {}
+) {
+  /** @since 0.2.0 */
+  static readonly status: StatusMatch = 422
+}
 
 /**
  * 429: too many requests. `retryAfter` holds the server's `Retry-After` when it sent one.
@@ -97,13 +158,19 @@ export class DeviceTimeout extends Schema.TaggedError<DeviceTimeout>("@effect-pa
  * @since 0.1.0
  * @category errors
  */
-export class RateLimited extends Schema.TaggedError<RateLimited>("@effect-particle/core/RateLimited")(
-  "RateLimited",
-  {
-    ...HttpErrorFields,
-    retryAfter: Schema.OptionFromSelf(Schema.DurationFromSelf)
-  }
-) {}
+export class RateLimited extends Schema.TaggedError<RateLimited>(id("RateLimited"))("RateLimited", {
+  ...HttpErrorFields,
+  retryAfter: Schema.OptionFromSelf(Schema.DurationFromSelf)
+}) {
+  /** @since 0.2.0 */
+  static readonly status: StatusMatch = 429
+  /** @since 0.2.0 */
+  static readonly retryable = true
+  /** @since 0.2.0 */
+  static readonly details = (details: ResponseDetails): { readonly retryAfter: Option.Option<Duration.Duration> } => ({
+    retryAfter: details.retryAfter
+  })
+}
 
 /**
  * 5xx: the Particle Cloud (or a proxy in front of it) failed.
@@ -111,10 +178,12 @@ export class RateLimited extends Schema.TaggedError<RateLimited>("@effect-partic
  * @since 0.1.0
  * @category errors
  */
-export class ServerError extends Schema.TaggedError<ServerError>("@effect-particle/core/ServerError")(
-  "ServerError",
-  HttpErrorFields
-) {}
+export class ServerError extends Schema.TaggedError<ServerError>(id("ServerError"))("ServerError", HttpErrorFields) {
+  /** @since 0.2.0 */
+  static readonly status: StatusMatch = "5xx"
+  /** @since 0.2.0 */
+  static readonly retryable = true
+}
 
 /**
  * Any other non-2xx status, including statuses that the operation does not document.
@@ -122,10 +191,13 @@ export class ServerError extends Schema.TaggedError<ServerError>("@effect-partic
  * @since 0.1.0
  * @category errors
  */
-export class UnexpectedStatus extends Schema.TaggedError<UnexpectedStatus>("@effect-particle/core/UnexpectedStatus")(
+export class UnexpectedStatus extends Schema.TaggedError<UnexpectedStatus>(id("UnexpectedStatus"))(
   "UnexpectedStatus",
   HttpErrorFields
-) {}
+) {
+  /** @since 0.2.0 */
+  static readonly status: StatusMatch = "other"
+}
 
 /**
  * The request never got a complete answer: a network failure, the client-side timeout, or a body that
@@ -134,16 +206,16 @@ export class UnexpectedStatus extends Schema.TaggedError<UnexpectedStatus>("@eff
  * @since 0.1.0
  * @category errors
  */
-export class TransportError extends Schema.TaggedError<TransportError>("@effect-particle/core/TransportError")(
-  "TransportError",
-  {
-    method: Schema.String,
-    url: Schema.String,
-    reason: Schema.Literal("Network", "Timeout", "Body"),
-    cause: Schema.optional(Schema.Defect),
-    message: Schema.String
-  }
-) {}
+export class TransportError extends Schema.TaggedError<TransportError>(id("TransportError"))("TransportError", {
+  method: Schema.String,
+  url: Schema.String,
+  reason: Schema.Literal("Network", "Timeout", "Body"),
+  cause: Schema.optional(Schema.Defect),
+  message: Schema.String
+}) {
+  /** @since 0.2.0 */
+  static readonly retryable = true
+}
 
 /**
  * A 2xx body that does not match the operation's schema. `path` names the failing field.
@@ -151,17 +223,14 @@ export class TransportError extends Schema.TaggedError<TransportError>("@effect-
  * @since 0.1.0
  * @category errors
  */
-export class DecodeError extends Schema.TaggedError<DecodeError>("@effect-particle/core/DecodeError")(
-  "DecodeError",
-  {
-    status: Schema.Number,
-    method: Schema.String,
-    url: Schema.String,
-    path: Schema.String,
-    issue: Schema.String,
-    message: Schema.String
-  }
-) {}
+export class DecodeError extends Schema.TaggedError<DecodeError>(id("DecodeError"))("DecodeError", {
+  status: Schema.Number,
+  method: Schema.String,
+  url: Schema.String,
+  path: Schema.String,
+  issue: Schema.String,
+  message: Schema.String
+}) {}
 
 /**
  * A bad argument, caught before any request was sent. `field` names the option.
@@ -169,14 +238,11 @@ export class DecodeError extends Schema.TaggedError<DecodeError>("@effect-partic
  * @since 0.1.0
  * @category errors
  */
-export class InvalidInput extends Schema.TaggedError<InvalidInput>("@effect-particle/core/InvalidInput")(
-  "InvalidInput",
-  {
-    field: Schema.String,
-    reason: Schema.String,
-    message: Schema.String
-  }
-) {}
+export class InvalidInput extends Schema.TaggedError<InvalidInput>(id("InvalidInput"))("InvalidInput", {
+  field: Schema.String,
+  reason: Schema.String,
+  message: Schema.String
+}) {}
 
 /**
  * Builds an {@link InvalidInput} whose message names the field.
@@ -188,20 +254,47 @@ export const invalidInput = (field: string, reason: string): InvalidInput =>
   new InvalidInput({ field, reason, message: `Invalid input: ${field} ${reason}` })
 
 /**
+ * Every class an HTTP status maps to, each with its `status` (see {@link StatusMatch}).
+ *
+ * @since 0.2.0
+ * @category classes
+ */
+export const httpStatusClasses = [
+  BadRequest,
+  Unauthorized,
+  Forbidden,
+  NotFound,
+  DeviceTimeout,
+  Conflict,
+  UnprocessableEntity,
+  RateLimited,
+  ServerError,
+  UnexpectedStatus
+] as const
+
+/**
+ * Every error class, in one array: everything else here is derived from it.
+ *
+ * @since 0.2.0
+ * @category classes
+ */
+export const classes = [...httpStatusClasses, TransportError, DecodeError, InvalidInput] as const
+
+/**
+ * A class of {@link httpStatusClasses}.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type HttpStatusClass = (typeof httpStatusClasses)[number]
+
+/**
  * Every error an HTTP status maps to.
  *
  * @since 0.1.0
  * @category models
  */
-export type HttpStatusError =
-  | BadRequest
-  | Unauthorized
-  | Forbidden
-  | NotFound
-  | DeviceTimeout
-  | RateLimited
-  | ServerError
-  | UnexpectedStatus
+export type HttpStatusError = InstanceType<HttpStatusClass>
 
 /**
  * Every error a Particle operation can fail with.
@@ -209,7 +302,7 @@ export type HttpStatusError =
  * @since 0.1.0
  * @category models
  */
-export type ParticleError = HttpStatusError | TransportError | DecodeError | InvalidInput
+export type ParticleError = InstanceType<(typeof classes)[number]>
 
 /**
  * The schema of {@link ParticleError}, e.g. to send errors across a worker boundary.
@@ -217,33 +310,19 @@ export type ParticleError = HttpStatusError | TransportError | DecodeError | Inv
  * @since 0.1.0
  * @category schemas
  */
-export const ParticleError = Schema.Union(
-  BadRequest,
-  Unauthorized,
-  Forbidden,
-  NotFound,
-  DeviceTimeout,
-  RateLimited,
-  ServerError,
-  UnexpectedStatus,
-  TransportError,
-  DecodeError,
-  InvalidInput
-)
+export const ParticleError = Schema.Union(...classes)
 
-const tags: ReadonlySet<string> = new Set([
-  "BadRequest",
-  "Unauthorized",
-  "Forbidden",
-  "NotFound",
-  "DeviceTimeout",
-  "RateLimited",
-  "ServerError",
-  "UnexpectedStatus",
-  "TransportError",
-  "DecodeError",
-  "InvalidInput"
-])
+const tags: ReadonlySet<string> = new Set(classes.map((c) => c._tag))
+
+/**
+ * The tags of the errors that retrying may fix (a transport failure, a 429, a 5xx).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const retryableTags: ReadonlySet<string> = new Set(
+  classes.filter((c) => "retryable" in c && c.retryable).map((c) => c._tag)
+)
 
 /**
  * Whether a value is one of the {@link ParticleError} classes.

@@ -6,7 +6,7 @@
 import * as Duration from "effect/Duration"
 import * as Option from "effect/Option"
 import * as Schedule from "effect/Schedule"
-import type { ParticleError } from "./ParticleError.js"
+import { type ParticleError, retryableTags } from "./ParticleError.js"
 
 /**
  * Whether retrying could help: a transport failure, a 429 or a 5xx. Use it with `Effect.retry({ while })`
@@ -27,11 +27,8 @@ import type { ParticleError } from "./ParticleError.js"
  * @since 0.1.0
  * @category predicates
  */
-export const isRetryable = (error: unknown): boolean => {
-  if (typeof error !== "object" || error === null) return false
-  const tag = (error as { _tag?: unknown })._tag
-  return tag === "TransportError" || tag === "RateLimited" || tag === "ServerError"
-}
+export const isRetryable = (error: unknown): boolean =>
+  typeof error === "object" && error !== null && retryableTags.has((error as { _tag?: string })._tag!)
 
 /**
  * @since 0.1.0

@@ -31,6 +31,13 @@ export * as Pagination from "./Pagination.js"
 export * as ParticleClient from "./ParticleClient.js"
 
 /**
+ * Requests and responses as middleware sees them.
+ *
+ * @since 0.2.0
+ */
+export * as ParticleRequest from "./ParticleRequest.js"
+
+/**
  * Typed errors.
  *
  * @since 0.1.0

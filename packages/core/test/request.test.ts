@@ -169,11 +169,11 @@ layer(Client.layer())("the wire request", (it) => {
     }).pipe(Effect.scoped))
 })
 
-plain("markdownTable lists routes per scope and the documented errors", () => {
+plain("markdownTable lists the routes in the order they are tried, and the documented errors", () => {
   const table = Operation.markdownTable([ops.getDevice, ops.login])
   assert.include(
     table,
-    "| `getDevice` | `GET /v1/devices/{deviceId}`<br>`GET /v1/products/{product}/devices/{deviceId}`<br>`GET /v1/orgs/{org}/devices/{deviceId}` | `Unauthorized`, `Forbidden`, `NotFound`, `BadRequest`, `DeviceTimeout` | test: get one device |"
+    "| `getDevice` | `GET /v1/orgs/{org}/devices/{deviceId}`<br>`GET /v1/products/{product}/devices/{deviceId}`<br>`GET /v1/devices/{deviceId}` | `Unauthorized`, `Forbidden`, `NotFound`, `BadRequest`, `DeviceTimeout` | test: get one device |"
   )
   assert.include(table, "| `login` | `POST /oauth/token` | `BadRequest`, `Forbidden` | test: form POST without auth |")
 })
@@ -216,16 +216,14 @@ layer(Client.layer())("layerConfig", (it) => {
     }))
 })
 
-plain("per-scope paths: a scope's route may differ from the shared path", () => {
+plain("routes: a scope's route may differ from the shared path", () => {
   const publish = Operation.make({
     name: "publishEvent",
     summary: "test: per-scope paths",
     method: "POST",
-    path: "/devices/events",
-    paths: { product: "/events" },
-    scopes: ["user", "product"],
+    routes: [{ path: "/v1/products/{product}/events" }, { path: "/v1/devices/events" }],
     input: Schema.Struct({ product: Schema.optional(Input.Product) }),
-    success: Operation.NoContent
+    response: Operation.empty
   })
-  assert.deepStrictEqual(Operation.routes(publish.definition), ["/v1/devices/events", "/v1/products/{product}/events"])
+  assert.deepStrictEqual(Operation.routes(publish.definition), ["/v1/products/{product}/events", "/v1/devices/events"])
 })

@@ -37,8 +37,7 @@ export const addDeviceToProduct = /*#__PURE__*/ Operation.make({
   name: "addDeviceToProduct",
   summary: "Add a device, or a file of devices, to a product",
   method: "POST",
-  path: "/devices",
-  scopes: ["product"],
+  routes: [{ path: "/v1/products/{product}/devices" }],
   input: Schema.Struct({
     product: Input.Product,
     deviceId: Schema.optional(Input.DeviceId),
@@ -49,7 +48,7 @@ export const addDeviceToProduct = /*#__PURE__*/ Operation.make({
       { path: ["deviceId"], message: "is required unless a file is given" }
     )
   ),
-  body: (i) => i.file !== undefined ? Operation.multipart({ file: i.file }) : Operation.json({ id: i.deviceId }),
-  success: ImportResult,
+  body: (i) => i.file !== undefined ? Operation.multipartBody(Operation.fileParts({ file: i.file })) : Operation.jsonBody({ id: i.deviceId }),
+  response: Operation.json(ImportResult),
   errors: [ParticleError.BadRequest, ParticleError.NotFound]
 })

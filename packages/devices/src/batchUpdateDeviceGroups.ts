@@ -36,8 +36,7 @@ export const batchUpdateDeviceGroups = /*#__PURE__*/ Operation.make({
   name: "batchUpdateDeviceGroups",
   summary: "Add and remove groups on many product devices",
   method: "PUT",
-  path: "/devices",
-  scopes: ["product"],
+  routes: [{ path: "/v1/products/{product}/devices" }],
   input: Schema.Struct({
     product: Input.Product,
     deviceIds: Schema.Array(Input.DeviceId).pipe(Schema.minItems(1, { message: () => "must hold at least one device ID" })),
@@ -50,7 +49,7 @@ export const batchUpdateDeviceGroups = /*#__PURE__*/ Operation.make({
     )
   ),
   body: (i) =>
-    Operation.json({ action: "groups", devices: i.deviceIds, metadata: { add: i.add ?? [], remove: i.remove ?? [] } }),
-  success: Operation.NoContent,
+    Operation.jsonBody({ action: "groups", devices: i.deviceIds, metadata: { add: i.add ?? [], remove: i.remove ?? [] } }),
+  response: Operation.empty,
   errors: [ParticleError.BadRequest, ParticleError.NotFound]
 })

@@ -54,8 +54,7 @@ export const callFunction = /*#__PURE__*/ Operation.make({
   name: "callFunction",
   summary: "Call a function of a device",
   method: "POST",
-  path: "/devices/{deviceId}/{name}",
-  scopes: ["user", "product"],
+  routes: Operation.scoped("/devices/{deviceId}/{name}", "user", "product"),
   input: Input.deviceOptions({
     deviceId: Input.DeviceIdOrName,
     name: Input.NonEmpty,
@@ -66,7 +65,7 @@ export const callFunction = /*#__PURE__*/ Operation.make({
     )),
     product: Schema.optional(Input.Product)
   }),
-  body: (i) => Operation.json({ args: i.argument }),
-  success: FunctionResult,
+  body: (i) => Operation.jsonBody({ args: i.argument }),
+  response: Operation.json(FunctionResult),
   errors: [ParticleError.BadRequest, ParticleError.NotFound, ParticleError.DeviceTimeout]
 })

@@ -33,9 +33,9 @@ export const claimDevice = /*#__PURE__*/ Operation.make({
   name: "claimDevice",
   summary: "Claim a device (or request its transfer)",
   method: "POST",
-  path: "/devices",
+  routes: [{ path: "/v1/devices" }],
   input: Schema.Struct({ deviceId: Input.DeviceId, requestTransfer: Schema.optional(Schema.Boolean) }),
-  body: (i) => Operation.json({ id: i.deviceId, request_transfer: i.requestTransfer === true }),
-  success: ClaimResult,
+  body: (i) => Operation.jsonBody({ id: i.deviceId, request_transfer: i.requestTransfer === true }),
+  response: Operation.json(ClaimResult),
   errors: [ParticleError.BadRequest, ParticleError.NotFound]
 })

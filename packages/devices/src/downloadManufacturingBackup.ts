@@ -28,7 +28,7 @@ export const downloadManufacturingBackup = /*#__PURE__*/ Operation.make({
   name: "downloadManufacturingBackup",
   summary: "Download a device's manufacturing backup",
   method: "PUT",
-  path: "/devices/{deviceId}/backup_files",
+  routes: [{ path: "/v1/devices/{deviceId}/backup_files" }],
   input: Schema.Struct({ deviceId: Input.DeviceIdOrName }),
-  success: Operation.Binary
+  response: Operation.bytes
 })

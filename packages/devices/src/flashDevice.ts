@@ -46,8 +46,7 @@ export const flashDevice = /*#__PURE__*/ Operation.make({
   name: "flashDevice",
   summary: "Flash source files or a binary over the air",
   method: "PUT",
-  path: "/devices/{deviceId}",
-  scopes: ["user", "product"],
+  routes: Operation.scoped("/devices/{deviceId}", "user", "product"),
   input: Input.deviceOptions({
     deviceId: Input.DeviceIdOrName,
     product: Schema.optional(Input.Product),
@@ -55,10 +54,10 @@ export const flashDevice = /*#__PURE__*/ Operation.make({
     targetVersion: Schema.optional(Input.NonEmpty)
   }),
   body: (i) =>
-    Operation.multipart(
-      i.files,
-      i.targetVersion !== undefined ? { build_target_version: i.targetVersion } : { latest: "true" }
-    ),
-  success: FlashResult,
+    Operation.multipartBody([
+      ...Operation.fileParts(i.files),
+      ...Operation.fieldParts(i.targetVersion !== undefined ? { build_target_version: i.targetVersion } : { latest: "true" })
+    ]),
+  response: Operation.json(FlashResult),
   errors: [ParticleError.BadRequest, ParticleError.NotFound]
 })

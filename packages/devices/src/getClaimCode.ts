@@ -31,10 +31,9 @@ export const getClaimCode = /*#__PURE__*/ Operation.make({
   name: "getClaimCode",
   summary: "Create a claim code",
   method: "POST",
-  path: "/device_claims",
-  scopes: ["user", "product"],
+  routes: Operation.scoped("/device_claims", "user", "product"),
   input: Schema.Struct({ iccid: Schema.optional(Input.NonEmpty), product: Schema.optional(Input.Product) }),
-  body: (i) => Operation.json({ iccid: i.iccid }),
-  success: ClaimCode,
+  body: (i) => Operation.jsonBody({ iccid: i.iccid }),
+  response: Operation.json(ClaimCode),
   errors: [ParticleError.BadRequest, ParticleError.NotFound]
 })

@@ -37,9 +37,8 @@ export const getDevice = /*#__PURE__*/ Operation.make({
   name: "getDevice",
   summary: "Get one device",
   method: "GET",
-  path: "/devices/{deviceId}",
-  scopes: ["user", "product"],
+  routes: Operation.scoped("/devices/{deviceId}", "user", "product"),
   input: Input.deviceOptions({ deviceId: Input.DeviceIdOrName, product: Schema.optional(Input.Product) }),
-  success: Device,
+  response: Operation.json(Device),
   errors: [ParticleError.NotFound]
 })

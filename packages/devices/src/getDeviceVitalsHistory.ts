@@ -36,8 +36,7 @@ export const getDeviceVitalsHistory = /*#__PURE__*/ Operation.make({
   name: "getDeviceVitalsHistory",
   summary: "Get the vitals records of a device over a period",
   method: "GET",
-  path: "/diagnostics/{deviceId}",
-  scopes: ["user", "product"],
+  routes: Operation.scoped("/diagnostics/{deviceId}", "user", "product"),
   input: Input.deviceOptions({
     deviceId: Input.DeviceIdOrName,
     product: Schema.optional(Input.Product),
@@ -45,6 +44,6 @@ export const getDeviceVitalsHistory = /*#__PURE__*/ Operation.make({
     endDate: Schema.optional(DateInput)
   }),
   query: (i) => ({ start_date: isoDate(i.startDate), end_date: isoDate(i.endDate) }),
-  success: VitalsHistory,
+  response: Operation.json(VitalsHistory),
   errors: [ParticleError.BadRequest, ParticleError.NotFound]
 })

@@ -31,9 +31,8 @@ export const getDeviceVitalsMetadata = /*#__PURE__*/ Operation.make({
   name: "getDeviceVitalsMetadata",
   summary: "Describe the vitals a device reports",
   method: "GET",
-  path: "/diagnostics/{deviceId}/metadata",
-  scopes: ["user", "product"],
+  routes: Operation.scoped("/diagnostics/{deviceId}/metadata", "user", "product"),
   input: Input.deviceOptions({ deviceId: Input.DeviceIdOrName, product: Schema.optional(Input.Product) }),
-  success: VitalsMetadata,
+  response: Operation.json(VitalsMetadata),
   errors: [ParticleError.NotFound]
 })

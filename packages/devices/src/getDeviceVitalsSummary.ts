@@ -36,8 +36,7 @@ export const getDeviceVitalsSummary = /*#__PURE__*/ Operation.make({
   name: "getDeviceVitalsSummary",
   summary: "Get a device's vitals aggregated over time",
   method: "GET",
-  path: "/diagnostics/{deviceId}/summary",
-  scopes: ["user", "product"],
+  routes: Operation.scoped("/diagnostics/{deviceId}/summary", "user", "product"),
   input: Input.deviceOptions({
     deviceId: Input.DeviceIdOrName,
     product: Schema.optional(Input.Product),
@@ -46,6 +45,6 @@ export const getDeviceVitalsSummary = /*#__PURE__*/ Operation.make({
     limit: Schema.optional(Input.PerPage)
   }),
   query: (i) => ({ start_date: isoDate(i.startDate), end_date: isoDate(i.endDate), limit: i.limit }),
-  success: VitalsSummary,
+  response: Operation.json(VitalsSummary),
   errors: [ParticleError.BadRequest, ParticleError.NotFound]
 })

@@ -31,9 +31,8 @@ export const getLastDeviceVitals = /*#__PURE__*/ Operation.make({
   name: "getLastDeviceVitals",
   summary: "Get the last vitals a device reported",
   method: "GET",
-  path: "/diagnostics/{deviceId}/last",
-  scopes: ["user", "product"],
+  routes: Operation.scoped("/diagnostics/{deviceId}/last", "user", "product"),
   input: Input.deviceOptions({ deviceId: Input.DeviceIdOrName, product: Schema.optional(Input.Product) }),
-  success: LastVitals,
+  response: Operation.json(LastVitals),
   errors: [ParticleError.NotFound]
 })

@@ -46,9 +46,8 @@ export const getVariable = /*#__PURE__*/ Operation.make({
   name: "getVariable",
   summary: "Read a variable of a device",
   method: "GET",
-  path: "/devices/{deviceId}/{name}",
-  scopes: ["user", "product"],
+  routes: Operation.scoped("/devices/{deviceId}/{name}", "user", "product"),
   input: Input.deviceOptions({ deviceId: Input.DeviceIdOrName, name: Input.NonEmpty, product: Schema.optional(Input.Product) }),
-  success: VariableResult,
+  response: Operation.json(VariableResult),
   errors: [ParticleError.NotFound, ParticleError.DeviceTimeout]
 })

@@ -30,7 +30,7 @@ export const listDevices = /*#__PURE__*/ Operation.make({
   name: "listDevices",
   summary: "List the devices of the user",
   method: "GET",
-  path: "/devices",
+  routes: [{ path: "/v1/devices" }],
   input: Schema.Struct({}),
-  success: Schema.Array(DeviceSummary)
+  response: Operation.json(Schema.Array(DeviceSummary))
 })

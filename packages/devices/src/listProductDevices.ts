@@ -58,8 +58,7 @@ export const listProductDevices = /*#__PURE__*/ Operation.make({
   name: "listProductDevices",
   summary: "List one page of the devices of a product, with filters",
   method: "GET",
-  path: "/devices",
-  scopes: ["product"],
+  routes: [{ path: "/v1/products/{product}/devices" }],
   input: Schema.Struct({
     ...ProductDeviceFilters.fields,
     page: Schema.optional(Input.Page),
@@ -76,6 +75,6 @@ export const listProductDevices = /*#__PURE__*/ Operation.make({
     serialNumber: i.serialNumber,
     quarantined: i.quarantined
   }),
-  success: ProductDeviceList,
+  response: Operation.json(ProductDeviceList),
   errors: [ParticleError.NotFound]
 })

@@ -35,8 +35,7 @@ export const lockDeviceProductFirmware = /*#__PURE__*/ Operation.make({
   name: "lockDeviceProductFirmware",
   summary: "Lock a product device to a firmware version",
   method: "PUT",
-  path: "/devices/{deviceId}",
-  scopes: ["product"],
+  routes: [{ path: "/v1/products/{product}/devices/{deviceId}" }],
   input: Schema.Struct({
     deviceId: Input.DeviceId,
     product: Input.Product,
@@ -46,7 +45,7 @@ export const lockDeviceProductFirmware = /*#__PURE__*/ Operation.make({
     ),
     flash: Schema.optional(Schema.Boolean)
   }),
-  body: (i) => Operation.json({ desired_firmware_version: i.desiredFirmwareVersion, flash: i.flash }),
-  success: FirmwareLockResult,
+  body: (i) => Operation.jsonBody({ desired_firmware_version: i.desiredFirmwareVersion, flash: i.flash }),
+  response: Operation.json(FirmwareLockResult),
   errors: [ParticleError.BadRequest, ParticleError.NotFound]
 })

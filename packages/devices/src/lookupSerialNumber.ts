@@ -31,8 +31,8 @@ export const lookupSerialNumber = /*#__PURE__*/ Operation.make({
   name: "lookupSerialNumber",
   summary: "Find the device id of a serial number",
   method: "GET",
-  path: "/serial_numbers/{serialNumber}",
+  routes: [{ path: "/v1/serial_numbers/{serialNumber}" }],
   input: Schema.Struct({ serialNumber: Input.NonEmpty }),
-  success: SerialNumberLookup,
+  response: Operation.json(SerialNumberLookup),
   errors: [ParticleError.NotFound]
 })

@@ -28,14 +28,13 @@ export const markAsDevelopmentDevice = /*#__PURE__*/ Operation.make({
   name: "markAsDevelopmentDevice",
   summary: "Mark a product device as a development device (or not)",
   method: "PUT",
-  path: "/devices/{deviceId}",
-  scopes: ["product"],
+  routes: [{ path: "/v1/products/{product}/devices/{deviceId}" }],
   input: Schema.Struct({
     deviceId: Input.DeviceId,
     product: Input.Product,
     development: Schema.optional(Schema.Boolean)
   }),
-  body: (i) => Operation.json({ development: i.development ?? true }),
-  success: DevelopmentResult,
+  body: (i) => Operation.jsonBody({ development: i.development ?? true }),
+  response: Operation.json(DevelopmentResult),
   errors: [ParticleError.NotFound]
 })

@@ -30,9 +30,8 @@ export const pingDevice = /*#__PURE__*/ Operation.make({
   name: "pingDevice",
   summary: "Ping a device and report whether it is online",
   method: "PUT",
-  path: "/devices/{deviceId}/ping",
-  scopes: ["user", "product"],
+  routes: Operation.scoped("/devices/{deviceId}/ping", "user", "product"),
   input: Input.deviceOptions({ deviceId: Input.DeviceIdOrName, product: Schema.optional(Input.Product) }),
-  success: PingResult,
+  response: Operation.json(PingResult),
   errors: [ParticleError.NotFound]
 })

@@ -30,14 +30,14 @@ export const provisionDevice = /*#__PURE__*/ Operation.make({
   name: "provisionDevice",
   summary: "Provision a new device into a product",
   method: "POST",
-  path: "/devices",
+  routes: [{ path: "/v1/devices" }],
   input: Schema.Struct({
     productId: Schema.Number.pipe(
       Schema.int({ message: () => "must be a product ID (a positive integer)" }),
       Schema.positive({ message: () => "must be a product ID (a positive integer)" })
     )
   }),
-  body: (i) => Operation.json({ product_id: i.productId }),
-  success: Device,
+  body: (i) => Operation.jsonBody({ product_id: i.productId }),
+  response: Operation.json(Device),
   errors: [ParticleError.BadRequest, ParticleError.NotFound]
 })

@@ -32,9 +32,8 @@ export const refreshDeviceVitals = /*#__PURE__*/ Operation.make({
   name: "refreshDeviceVitals",
   summary: "Ask a device to send its vitals now",
   method: "POST",
-  path: "/diagnostics/{deviceId}/update",
-  scopes: ["user", "product"],
+  routes: Operation.scoped("/diagnostics/{deviceId}/update", "user", "product"),
   input: Input.deviceOptions({ deviceId: Input.DeviceIdOrName, product: Schema.optional(Input.Product) }),
-  success: Operation.NoContent,
+  response: Operation.empty,
   errors: [ParticleError.NotFound]
 })

@@ -29,14 +29,13 @@ export const removeDevice = /*#__PURE__*/ Operation.make({
   name: "removeDevice",
   summary: "Unclaim a device, or remove (or deny) it from a product",
   method: "DELETE",
-  path: "/devices/{deviceId}",
-  scopes: ["user", "product"],
+  routes: Operation.scoped("/devices/{deviceId}", "user", "product"),
   input: Input.deviceOptions({
     deviceId: Input.DeviceIdOrName,
     product: Schema.optional(Input.Product),
     deny: Schema.optional(Schema.Boolean)
   }),
-  body: (i) => i.product !== undefined ? Operation.json({ deny: i.deny }) : undefined,
-  success: Operation.NoContent,
+  body: (i) => i.product !== undefined ? Operation.jsonBody({ deny: i.deny }) : undefined,
+  response: Operation.empty,
   errors: [ParticleError.NotFound]
 })

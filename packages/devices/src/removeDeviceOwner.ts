@@ -27,9 +27,8 @@ export const removeDeviceOwner = /*#__PURE__*/ Operation.make({
   name: "removeDeviceOwner",
   summary: "Unclaim a product device, keeping it in the product",
   method: "DELETE",
-  path: "/devices/{deviceId}/owner",
-  scopes: ["product"],
+  routes: [{ path: "/v1/products/{product}/devices/{deviceId}/owner" }],
   input: Schema.Struct({ deviceId: Input.DeviceId, product: Input.Product }),
-  success: Operation.NoContent,
+  response: Operation.empty,
   errors: [ParticleError.NotFound]
 })

@@ -31,10 +31,9 @@ export const renameDevice = /*#__PURE__*/ Operation.make({
   name: "renameDevice",
   summary: "Rename a device",
   method: "PUT",
-  path: "/devices/{deviceId}",
-  scopes: ["user", "product"],
+  routes: Operation.scoped("/devices/{deviceId}", "user", "product"),
   input: Input.deviceOptions({ deviceId: Input.DeviceIdOrName, name: Input.NonEmpty, product: Schema.optional(Input.Product) }),
-  body: (i) => Operation.json({ name: i.name }),
-  success: RenameResult,
+  body: (i) => Operation.jsonBody({ name: i.name }),
+  response: Operation.json(RenameResult),
   errors: [ParticleError.BadRequest, ParticleError.NotFound]
 })

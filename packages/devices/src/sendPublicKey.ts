@@ -36,7 +36,7 @@ export const sendPublicKey = /*#__PURE__*/ Operation.make({
   name: "sendPublicKey",
   summary: "Register a device's public key",
   method: "POST",
-  path: "/provisioning/{deviceId}",
+  routes: [{ path: "/v1/provisioning/{deviceId}" }],
   input: Schema.Struct({
     deviceId: Input.DeviceId,
     key: Schema.Union(
@@ -46,13 +46,13 @@ export const sendPublicKey = /*#__PURE__*/ Operation.make({
     algorithm: Schema.optional(Schema.Literal("rsa", "ecc"))
   }),
   body: (i) =>
-    Operation.json({
+    Operation.jsonBody({
       deviceID: i.deviceId,
       publicKey: typeof i.key === "string" ? i.key : utf8.decode(i.key),
       filename: "particle-api",
       order: `manual_${Date.now()}`,
       algorithm: i.algorithm ?? "rsa"
     }),
-  success: PublicKeyResult,
+  response: Operation.json(PublicKeyResult),
   errors: [ParticleError.BadRequest]
 })

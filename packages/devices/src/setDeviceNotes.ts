@@ -28,10 +28,9 @@ export const setDeviceNotes = /*#__PURE__*/ Operation.make({
   name: "setDeviceNotes",
   summary: "Set the notes of a device",
   method: "PUT",
-  path: "/devices/{deviceId}",
-  scopes: ["user", "product"],
+  routes: Operation.scoped("/devices/{deviceId}", "user", "product"),
   input: Input.deviceOptions({ deviceId: Input.DeviceIdOrName, notes: Schema.String, product: Schema.optional(Input.Product) }),
-  body: (i) => Operation.json({ notes: i.notes }),
-  success: NotesResult,
+  body: (i) => Operation.jsonBody({ notes: i.notes }),
+  response: Operation.json(NotesResult),
   errors: [ParticleError.NotFound]
 })

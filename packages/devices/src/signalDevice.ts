@@ -32,10 +32,9 @@ export const signalDevice = /*#__PURE__*/ Operation.make({
   name: "signalDevice",
   summary: "Start or stop the rainbow LED signal",
   method: "PUT",
-  path: "/devices/{deviceId}",
-  scopes: ["user", "product"],
+  routes: Operation.scoped("/devices/{deviceId}", "user", "product"),
   input: Input.deviceOptions({ deviceId: Input.DeviceIdOrName, signal: Schema.Boolean, product: Schema.optional(Input.Product) }),
-  body: (i) => Operation.json({ signal: i.signal ? "1" : "0" }),
-  success: SignalResult,
+  body: (i) => Operation.jsonBody({ signal: i.signal ? "1" : "0" }),
+  response: Operation.json(SignalResult),
   errors: [ParticleError.NotFound]
 })

@@ -28,10 +28,9 @@ export const unlockDeviceProductFirmware = /*#__PURE__*/ Operation.make({
   name: "unlockDeviceProductFirmware",
   summary: "Unlock a product device's firmware",
   method: "PUT",
-  path: "/devices/{deviceId}",
-  scopes: ["product"],
+  routes: [{ path: "/v1/products/{product}/devices/{deviceId}" }],
   input: Schema.Struct({ deviceId: Input.DeviceId, product: Input.Product }),
-  body: () => Operation.json({ desired_firmware_version: null }),
-  success: FirmwareLockResult,
+  body: () => Operation.jsonBody({ desired_firmware_version: null }),
+  response: Operation.json(FirmwareLockResult),
   errors: [ParticleError.NotFound]
 })

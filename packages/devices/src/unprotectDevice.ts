@@ -38,8 +38,7 @@ export const unprotectDevice = /*#__PURE__*/ Operation.make({
   name: "unprotectDevice",
   summary: "Disable device protection (prepare / confirm handshake)",
   method: "PUT",
-  path: "/devices/{deviceId}/unprotect",
-  scopes: ["user", "product", "org"],
+  routes: Operation.scoped("/devices/{deviceId}/unprotect", "user", "product", "org"),
   input: Input.deviceOptions({
     deviceId: Input.DeviceIdOrName,
     product: Schema.optional(Input.Product),
@@ -51,13 +50,13 @@ export const unprotectDevice = /*#__PURE__*/ Operation.make({
     devicePublicKeyFingerprint: Schema.optional(Schema.String)
   }),
   body: (i) =>
-    Operation.json({
+    Operation.jsonBody({
       action: i.action,
       device_nonce: i.deviceNonce,
       server_nonce: i.serverNonce,
       device_signature: i.deviceSignature,
       device_public_key_fingerprint: i.devicePublicKeyFingerprint
     }),
-  success: UnprotectResult,
+  response: Operation.json(UnprotectResult),
   errors: [ParticleError.BadRequest, ParticleError.NotFound]
 })

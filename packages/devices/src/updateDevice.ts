@@ -40,8 +40,7 @@ export const updateDevice = /*#__PURE__*/ Operation.make({
   name: "updateDevice",
   summary: "Change several attributes of a device at once",
   method: "PUT",
-  path: "/devices/{deviceId}",
-  scopes: ["user", "product"],
+  routes: Operation.scoped("/devices/{deviceId}", "user", "product"),
   input: Input.deviceOptions({
     deviceId: Input.DeviceIdOrName,
     product: Schema.optional(Input.Product),
@@ -62,7 +61,7 @@ export const updateDevice = /*#__PURE__*/ Operation.make({
     })
   ),
   body: (i) =>
-    Operation.json(
+    Operation.jsonBody(
       i.product !== undefined
         ? {
           name: i.name,
@@ -74,6 +73,6 @@ export const updateDevice = /*#__PURE__*/ Operation.make({
         }
         : { name: i.name, signal: i.signal === undefined ? undefined : i.signal ? "1" : "0", notes: i.notes }
     ),
-  success: DeviceUpdate,
+  response: Operation.json(DeviceUpdate),
   errors: [ParticleError.BadRequest, ParticleError.NotFound]
 })

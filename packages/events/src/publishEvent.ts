@@ -14,6 +14,7 @@ import * as Schema from "effect/Schema"
  * - `isPrivate`: sent as `private` (a legacy flag; all events are private today);
  * - `ttl`: seconds, an integer ≥ 0 (Particle's default is 60);
  * - `product`: publish to a product's stream (`POST /v1/products/{product}/events`) instead of your own;
+ * - `org`: publish to an organization's stream (`POST /v1/orgs/{org}/events`);
  * - `asDeviceId`: with `product`, publish as that product device (sent as `as_device_id`).
  *
  * @since 0.1.0
@@ -30,11 +31,14 @@ export const PublishEventOptions = Schema.Struct({
     )
   ),
   product: Schema.optional(Input.Product),
+  org: Schema.optional(Input.Org),
   asDeviceId: Schema.optional(Input.DeviceId)
 }).pipe(
   Schema.filter((o) =>
-    o.asDeviceId === undefined || o.product !== undefined ||
-    { path: ["asDeviceId"], message: "needs product (a device publishes into its product's stream)" }
+    o.product !== undefined && o.org !== undefined
+      ? { path: ["org"], message: "cannot be combined with product (an event goes to one stream)" }
+      : o.asDeviceId === undefined || o.product !== undefined ||
+        { path: ["asDeviceId"], message: "needs product (a device publishes into its product's stream)" }
   )
 )
 
@@ -55,8 +59,8 @@ export const PublishEventResponse = Schema.Struct({ ok: Schema.Boolean })
 export type PublishEventError = Operation.ErrorOf<[typeof ParticleError.BadRequest, typeof ParticleError.NotFound], true>
 
 /**
- * Publishes an event to your devices' stream (`POST /v1/devices/events`) or to a product's stream
- * (`POST /v1/products/{product}/events`), sending `{ name, data, private, ttl }` as JSON as particle-api-js
+ * Publishes an event to your devices' stream (`POST /v1/devices/events`), to a product's stream
+ * (`POST /v1/products/{product}/events`) or to an organization's (`POST /v1/orgs/{org}/events`), sending `{ name, data, private, ttl }` as JSON as particle-api-js
  * does (`private` ← `isPrivate`; fields left out are not sent).
  *
  * Publishing is not idempotent, so it is never retried unless you compose a retry yourself
@@ -81,18 +85,16 @@ export const publishEvent = /*#__PURE__*/ Operation.make({
   name: "publishEvent",
   summary: "Publish an event to your devices' stream, or with `product` (and optionally `asDeviceId`) to a product's",
   method: "POST",
-  path: "/devices/events",
-  paths: { product: "/events" },
-  scopes: ["user", "product"],
+  routes: [{ path: "/v1/orgs/{org}/events" }, { path: "/v1/products/{product}/events" }, { path: "/v1/devices/events" }],
   input: PublishEventOptions,
   body: (o) =>
-    Operation.json({
+    Operation.jsonBody({
       name: o.name,
       data: o.data,
       private: o.isPrivate,
       ttl: o.ttl,
       as_device_id: o.asDeviceId
     }),
-  success: PublishEventResponse,
+  response: Operation.json(PublishEventResponse),
   errors: [ParticleError.BadRequest, ParticleError.NotFound]
 })

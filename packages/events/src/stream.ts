@@ -3,21 +3,19 @@
  *
  * @since 0.1.0
  */
-import { Input, ParticleClient, ParticleError, Retry } from "@effect-particle/core"
-import * as Chunk from "effect/Chunk"
-import * as Clock from "effect/Clock"
+import type { ParticleError } from "@effect-particle/core"
+import { Operation, ParticleClient } from "@effect-particle/core"
 import * as Data from "effect/Data"
-import * as Duration from "effect/Duration"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
-import * as Schedule from "effect/Schedule"
-import * as ScheduleDecision from "effect/ScheduleDecision"
-import * as Intervals from "effect/ScheduleIntervals"
-import * as Schema from "effect/Schema"
+import type * as Schedule from "effect/Schedule"
 import * as Stream from "effect/Stream"
-import * as Event from "./Event.js"
-import { DEFAULT_MAX_LENGTH, SseParser } from "./internal/sse.js"
+import type * as Event from "./Event.js"
+import { openEventStream } from "./internal/eventStream.js"
+import * as internal from "./internal/options.js"
+import { loop } from "./internal/reconnect.js"
 
 // ---------------------------------------------------------------------------------------------------------
 // models
@@ -149,7 +147,7 @@ export type ErrorOf<O extends StreamOptions> = StreamError | (O["onMalformed"] e
  * @since 0.1.0
  * @category constants
  */
-export const DEFAULT_IDLE_TIMEOUT: Duration.Duration = Duration.seconds(15)
+export const DEFAULT_IDLE_TIMEOUT: Duration.Duration = internal.DEFAULT_IDLE_TIMEOUT
 
 /**
  * The default reconnection schedule (see {@link ReconnectOptions}).
@@ -157,26 +155,11 @@ export const DEFAULT_IDLE_TIMEOUT: Duration.Duration = Duration.seconds(15)
  * @since 0.1.0
  * @category constants
  */
-export const reconnectSchedule = (options: ReconnectOptions = {}): Schedule.Schedule<unknown, StreamError> => {
-  const maxDelay = Duration.decode(options.maxDelay ?? "30 seconds")
-  const base = Schedule.exponential(options.initialDelay ?? "1 second", options.factor ?? 2)
-  const jittered = options.jitter === false ? base : Schedule.jittered(base)
-  const capped = jittered.pipe(Schedule.modifyDelay((_, delay) => Duration.min(delay, maxDelay)))
-  return (options.maxAttempts === undefined
-    ? capped
-    : Schedule.intersect(capped, Schedule.recurs(options.maxAttempts))) as Schedule.Schedule<unknown, StreamError>
-}
-
+export const reconnectSchedule = (options: ReconnectOptions = {}): Schedule.Schedule<unknown, StreamError> =>
+  internal.reconnectSchedule(options)
 // ---------------------------------------------------------------------------------------------------------
-// options → path
+// the stream
 // ---------------------------------------------------------------------------------------------------------
-
-const isDeviceId = Schema.is(Input.DeviceId)
-const isDeviceIdOrName = Schema.is(Input.DeviceIdOrName)
-const isProduct = Schema.is(Input.Product)
-const isOrg = Schema.is(Input.Org)
-
-const invalid = (field: string, reason: string) => Either.left(ParticleError.invalidInput(field, reason))
 
 /**
  * The request path of a stream (as particle-api-js builds it), or `InvalidInput`.
@@ -184,283 +167,36 @@ const invalid = (field: string, reason: string) => Either.left(ParticleError.inv
  * @since 0.1.0
  * @category paths
  */
-export const pathOf = (options: StreamOptions): Either.Either<string, ParticleError.InvalidInput> => {
-  if (typeof options !== "object" || options === null) return invalid("options", "must be an object")
-  const { deviceId, name, org, product } = options
-  if (name !== undefined) {
-    if (typeof name !== "string" || name.length === 0) return invalid("name", "must be a non-empty event-name prefix")
-    if (name.length > 64) return invalid("name", "must be at most 64 characters (longer names never match)")
-  }
-  if (org !== undefined && !isOrg(org)) return invalid("org", "must be an organization ID or slug")
-  if (product !== undefined && !isProduct(product)) {
-    return invalid("product", "must be a product ID (a positive integer) or a product slug")
-  }
-  const mine = typeof deviceId === "string" && deviceId.toLowerCase() === "mine"
-  if (deviceId !== undefined && !mine) {
-    if (org !== undefined || product !== undefined) {
-      if (!isDeviceId(deviceId)) {
-        return invalid("deviceId", "must be a device ID (24 hexadecimal characters) in a product or org scope")
-      }
-    } else if (!isDeviceIdOrName(deviceId)) {
-      return invalid("deviceId", "must be \"mine\", a device ID (24 hexadecimal characters) or a device name")
+export const pathOf = (options: StreamOptions): Either.Either<string, ParticleError.InvalidInput> =>
+  Either.flatMap(internal.configOf(options), (config) => Operation.requestPath(openEventStream, config.scope))
+
+const items = (options: StreamOptions): Stream.Stream<StreamItem, StreamError | Event.MalformedEvent, ParticleClient.ParticleClient> =>
+  Stream.suspend(() => {
+    const resolved = Either.flatMap(
+      internal.configOf(options),
+      (config) => Either.map(Operation.requestPath(openEventStream, config.scope), (path) => ({ config, path }))
+    )
+    if (Either.isLeft(resolved)) {
+      return Stream.concat(Stream.succeed(Status.Stopped({ error: Option.some(resolved.left) })), Stream.fail(resolved.left))
     }
-  }
-  if (mine && product !== undefined && org === undefined) {
-    return invalid("deviceId", "\"mine\" selects your own devices and cannot be combined with product")
-  }
-  if (deviceId === undefined && product === undefined && org === undefined && name === undefined) {
-    return invalid("deviceId", "is required: pass deviceId (\"mine\" for all your devices), product, org or name")
-  }
-  let path = "/v1/"
-  if (org !== undefined) path += `orgs/${encodeURIComponent(org)}/`
-  if (product !== undefined) path += `products/${encodeURIComponent(String(product))}/`
-  if (deviceId !== undefined) path += mine ? "devices/" : `devices/${encodeURIComponent(deviceId)}/`
-  path += "events"
-  if (name !== undefined) path += `/${encodeURIComponent(name)}`
-  return Either.right(path)
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// the stream
-// ---------------------------------------------------------------------------------------------------------
-
-// what the client retries, plus a 408 from the stream endpoint (the cloud gave up waiting, not a bad request)
-const isRetryable = (error: StreamError | Event.MalformedEvent): boolean =>
-  Retry.isRetryable(error) || error._tag === "DeviceTimeout"
-
-const MAX_RETRY_AFTER = 5 * 60 * 1000
-
-const preview = (s: string) => (s.length > 200 ? s.slice(0, 200) + "…" : s)
-
-const logMalformed = (m: Event.MalformedEvent) =>
-  Effect.logWarning(`Skipped a malformed Particle event: ${m.issue}`).pipe(
-    Effect.annotateLogs({ event: m.name, reason: m.reason, data: preview(m.data) })
-  )
-
-interface Config {
-  readonly path: string
-  readonly idleTimeout: Duration.Duration
-  readonly schedule: Schedule.Schedule<unknown, StreamError> | undefined
-  readonly healthyMillis: number
-  readonly failOnMalformed: boolean
-  readonly maxEventSize: number
-}
-
-const configOf = (options: StreamOptions): Either.Either<Config, ParticleError.InvalidInput> =>
-  Either.flatMap(pathOf(options), (path) => {
-    const idle = options.idleTimeout === undefined
-      ? Option.some(DEFAULT_IDLE_TIMEOUT)
-      : Duration.decodeUnknown(options.idleTimeout)
-    if (Option.isNone(idle) || !Duration.greaterThan(idle.value, Duration.zero)) {
-      return invalid("idleTimeout", "must be a positive duration")
-    }
-    const healthy = options.healthyAfter === undefined
-      ? Option.some(Duration.seconds(30))
-      : Duration.decodeUnknown(options.healthyAfter)
-    if (Option.isNone(healthy)) return invalid("healthyAfter", "must be a duration")
-    const max = options.maxEventSize ?? DEFAULT_MAX_LENGTH
-    if (!Number.isInteger(max) || max < 64) return invalid("maxEventSize", "must be an integer ≥ 64")
-    const reconnect = options.reconnect
-    let schedule: Schedule.Schedule<unknown, StreamError> | undefined
-    if (reconnect === false) schedule = undefined
-    else if (reconnect !== undefined && Schedule.isSchedule(reconnect)) schedule = reconnect
-    else {
-      const r = (reconnect ?? {}) as ReconnectOptions
-      if (r.maxAttempts !== undefined && (!Number.isInteger(r.maxAttempts) || r.maxAttempts < 0)) {
-        return invalid("reconnect.maxAttempts", "must be an integer ≥ 0")
-      }
-      if (r.factor !== undefined && !(r.factor >= 1)) return invalid("reconnect.factor", "must be ≥ 1")
-      schedule = reconnectSchedule(r)
-    }
-    return Either.right({
-      path,
-      idleTimeout: idle.value,
-      schedule,
-      healthyMillis: Duration.toMillis(healthy.value),
-      failOnMalformed: options.onMalformed === "fail",
-      maxEventSize: max
-    })
-  })
-
-/** A connection ended without an error: the stream is infinite, so this is a (retryable) failure. */
-const ended = (url: string) =>
-  new ParticleError.TransportError({
-    method: "GET",
-    url,
-    reason: "Body",
-    message: `The server closed the event stream GET ${url}`
-  })
-
-const silent = (url: string, idle: Duration.Duration) =>
-  new ParticleError.TransportError({
-    method: "GET",
-    url,
-    reason: "Timeout",
-    message: `No data (not even a keep-alive) for ${Duration.format(idle)} on the event stream GET ${url}`
-  })
-
-const make = (config: Config): Stream.Stream<StreamItem, StreamError | Event.MalformedEvent, ParticleClient.ParticleClient> =>
-  Stream.unwrap(Effect.map(ParticleClient.ParticleClient, (client) => {
-    const url = client.baseUrl + config.path
-    const schedule = config.schedule
-    let scheduleState: unknown = schedule?.initial
-    let attempt = 0
-    // per connection
-    let connectedAt: number | undefined
-    let delivered = false
-
-    const connection = (n: number): Stream.Stream<StreamItem, StreamError | Event.MalformedEvent> =>
-      Stream.unwrapScoped(Effect.gen(function*() {
-        // the request and its body reader live in this connection's scope: ending or interrupting the stream
-        // releases the reader and aborts the request (both transports close the socket at once, even mid-read;
-        // transport.test.ts). Pulling through toPull measured ~10% faster than consuming response.stream.
-        const response = yield* client.openStream({ path: config.path })
-        const pull = yield* Stream.toPull(response.stream)
-        connectedAt = yield* Clock.currentTimeMillis
-        delivered = false
-        // silence (not even a keep-alive) past idleTimeout fails the connection; any bytes reset the clock
-        const clock = yield* Effect.clock
-        const idleMillis = Duration.toMillis(config.idleTimeout)
-        let lastActivity = connectedAt
-        const watchdog: Effect.Effect<never, ParticleError.TransportError> = Effect.suspend(function check(): Effect.Effect<
-          never,
-          ParticleError.TransportError
-        > {
-          const left = lastActivity + idleMillis - clock.unsafeCurrentTimeMillis()
-          return left <= 0
-            ? Effect.fail(silent(url, config.idleTimeout))
-            : Effect.zipRight(Effect.sleep(Duration.millis(left)), Effect.suspend(check))
-        })
-        let out: Array<StreamItem> = []
-        let malformed = 0
-        const parser = new SseParser({
-          onMessage: (name, data) => {
-            const decoded = Event.decode(name, data)
-            if (decoded._tag === "Right") out.push(decoded.right)
-            else {
-              malformed++
-              out.push(decoded.left)
-            }
-          },
-          onIssue: (issue) => {
-            malformed++
-            out.push(
-              Event.malformed(
-                issue.event,
-                issue.data,
-                issue.reason,
-                issue.reason === "LineTooLong"
-                  ? `a line is longer than ${config.maxEventSize} characters; it was dropped`
-                  : issue.reason === "EventTooLarge"
-                  ? `the event data is longer than ${config.maxEventSize} characters; it was dropped`
-                  : issue.reason === "MissingData"
-                  ? "an event: line was followed by no data: line"
-                  : "the connection ended in the middle of an event"
-              )
-            )
-          }
-        }, config.maxEventSize)
-        const take = (): Chunk.Chunk<StreamItem> => {
-          if (out.length === 0) return Chunk.empty()
-          const items = out
-          out = []
-          if (items.length > malformed) delivered = true
-          return Chunk.unsafeFromArray(items)
-        }
-        const logMalformedIn = (chunk: Chunk.Chunk<StreamItem>) => {
-          if (malformed === 0) return Effect.succeed(chunk)
-          malformed = 0
-          return Effect.as(
-            Effect.forEach(chunk, (item) => item._tag === "MalformedEvent" ? logMalformed(item) : Effect.void, {
-              discard: true
-            }),
-            chunk
-          )
-        }
-        const parsed = Stream.repeatEffectChunkOption(pull).pipe(
-          Stream.mapError((error) =>
-            new ParticleError.TransportError({
-              method: "GET",
-              url,
-              reason: "Body",
-              cause: error,
-              message: `The event stream GET ${url} broke off`
-            })
-          ),
-          // one watchdog per connection instead of a timer raced against every pull
-          Stream.interruptWhen(watchdog),
-          Stream.mapChunks((chunk) => {
-            lastActivity = clock.unsafeCurrentTimeMillis()
-            for (const bytes of chunk) parser.push(bytes)
-            return take()
-          }),
-          Stream.concat(Stream.suspend(() => {
-            parser.end()
-            return Stream.fromChunk(take())
-          }))
-        )
-        let body: Stream.Stream<StreamItem, StreamError | Event.MalformedEvent>
-        if (config.failOnMalformed) {
-          let failure: Event.MalformedEvent | undefined
-          body = parsed.pipe(
-            Stream.takeUntil((item) => item._tag === "MalformedEvent" && (failure = item, true)),
-            Stream.filter((item) => item._tag !== "MalformedEvent"),
-            Stream.concat(Stream.suspend((): Stream.Stream<never, StreamError | Event.MalformedEvent> =>
-              failure === undefined ? Stream.fail(ended(url)) : Stream.fail(failure)
-            ))
-          )
-        } else {
-          body = parsed.pipe(
-            Stream.mapChunksEffect(logMalformedIn),
-            Stream.concat(Stream.failSync(() => ended(url)))
-          )
-        }
-        return Stream.concat(Stream.succeed(Status.Connected({ attempt: n, url })), body)
-      }))
-
-    const stop = (error: StreamError | Event.MalformedEvent) =>
-      Stream.concat(Stream.succeed(Status.Stopped({ error: Option.some(error) })), Stream.fail(error))
-
-    const disconnected = (
-      error: StreamError | Event.MalformedEvent
-    ): Effect.Effect<Stream.Stream<StreamItem, StreamError | Event.MalformedEvent>> =>
-      Effect.gen(function*() {
-        if (schedule === undefined || !isRetryable(error)) return stop(error)
-        const cause = error as StreamError
-        const now = yield* Clock.currentTimeMillis
-        if (connectedAt !== undefined && (delivered || now - connectedAt >= config.healthyMillis)) {
-          scheduleState = schedule.initial
-          attempt = 0
-        }
-        connectedAt = undefined
-        delivered = false
-        const [state, , decision] = yield* schedule.step(now, cause, scheduleState)
-        scheduleState = state
-        if (ScheduleDecision.isDone(decision)) return stop(error)
-        let millis = Math.max(0, Intervals.start(decision.intervals) - now)
-        if (cause._tag === "RateLimited" && Option.isSome(cause.retryAfter)) {
-          millis = Math.max(millis, Math.min(Duration.toMillis(cause.retryAfter.value), MAX_RETRY_AFTER))
-        }
-        attempt++
-        const delay = Duration.millis(millis)
-        yield* Effect.logInfo(`Particle event stream disconnected: ${cause.message}`).pipe(
-          Effect.annotateLogs({ url, attempt, delay: Duration.format(delay) })
-        )
-        const next = attempt
-        return Stream.succeed(Status.Reconnecting({ attempt: next, delay, cause })).pipe(
-          Stream.concat(Stream.execute(Effect.sleep(delay))),
-          Stream.concat(Stream.suspend(() => loop(next)))
-        )
+    const { config, path } = resolved.right
+    return Stream.unwrap(Effect.map(ParticleClient.ParticleClient, (client) => {
+      const url = client.baseUrl + path
+      return loop<Status>(config, url, {
+        connecting: (attempt) => Status.Connecting({ attempt, url }),
+        connected: (attempt) => Status.Connected({ attempt, url }),
+        reconnecting: (attempt, delay, cause) => Status.Reconnecting({ attempt, delay, cause }),
+        stopped: (error) => Status.Stopped({ error: Option.some(error) })
       })
+    }))
+  })
 
-    const loop = (n: number): Stream.Stream<StreamItem, StreamError | Event.MalformedEvent> =>
-      Stream.concat(
-        Stream.succeed(Status.Connecting({ attempt: n, url })),
-        Stream.catchAll(connection(n), (error) => Stream.unwrap(disconnected(error)))
-      )
-
-    return loop(0)
-  }))
+const marker = (name: string, summary: string): Operation.StreamOf => ({
+  name,
+  summary,
+  kind: "events",
+  definition: openEventStream.definition
+})
 
 /**
  * The events of a scope, with the connection's state and the events that could not be decoded as items of
@@ -486,19 +222,11 @@ const make = (config: Config): Stream.Stream<StreamItem, StreamError | Event.Mal
  * @since 0.1.0
  * @category streams
  */
-export const streamWithStatus = <const O extends StreamOptions>(
-  options: O
-): Stream.Stream<StreamItem, ErrorOf<O>, ParticleClient.ParticleClient> =>
-  Stream.suspend(() => {
-    const config = configOf(options)
-    if (Either.isLeft(config)) {
-      return Stream.concat(
-        Stream.succeed(Status.Stopped({ error: Option.some(config.left) })),
-        Stream.fail(config.left)
-      )
-    }
-    return make(config.right)
-  }) as Stream.Stream<StreamItem, ErrorOf<O>, ParticleClient.ParticleClient>
+export const streamWithStatus = /*#__PURE__*/ Operation.streaming(
+  <const O extends StreamOptions>(options: O): Stream.Stream<StreamItem, ErrorOf<O>, ParticleClient.ParticleClient> =>
+    items(options) as Stream.Stream<StreamItem, ErrorOf<O>, ParticleClient.ParticleClient>,
+  marker("streamWithStatus", "The events of a scope with the connection's state and malformed events, as a `Stream`")
+)
 
 const isStatus = (item: StreamItem): item is Status =>
   item._tag === "Connecting" || item._tag === "Connected" || item._tag === "Reconnecting" || item._tag === "Stopped"
@@ -538,33 +266,33 @@ const isStatus = (item: StreamItem): item is Status =>
  * @since 0.1.0
  * @category streams
  */
-export const stream = <const O extends StreamOptions>(
-  options: O
-): Stream.Stream<Event.ParticleEvent, ErrorOf<O>, ParticleClient.ParticleClient> => {
-  const onStatus = options?.onStatus
-  const items = streamWithStatus(options)
-  if (onStatus === undefined) {
-    return Stream.filter(items, (item): item is Event.ParticleEvent => item._tag === "Event")
-  }
-  return Stream.suspend(() => {
-    let stopped = false
-    return items.pipe(
-      Stream.mapChunksEffect((chunk) => {
-        let statuses: Array<Status> | undefined
-        for (const item of chunk) {
-          if (isStatus(item)) (statuses ??= []).push(item)
-        }
-        if (statuses === undefined) return Effect.succeed(chunk)
-        return Effect.as(
-          Effect.forEach(statuses, (status) => {
-            if (status._tag === "Stopped") stopped = true
-            return onStatus(status)
-          }, { discard: true }),
-          chunk
-        )
-      }),
-      Stream.filter((item): item is Event.ParticleEvent => item._tag === "Event"),
-      Stream.ensuring(Effect.suspend(() => stopped ? Effect.void : onStatus(Status.Stopped({ error: Option.none() }))))
-    )
-  })
-}
+export const stream = /*#__PURE__*/ Operation.streaming(
+  <const O extends StreamOptions>(options: O): Stream.Stream<Event.ParticleEvent, ErrorOf<O>, ParticleClient.ParticleClient> => {
+    const onStatus = options?.onStatus
+    const all = items(options)
+    const events = onStatus === undefined ? all : Stream.suspend(() => {
+      let stopped = false
+      return all.pipe(
+        Stream.mapChunksEffect((chunk) => {
+          let found: Array<Status> | undefined
+          for (const item of chunk) if (isStatus(item)) (found ??= []).push(item)
+          if (found === undefined) return Effect.succeed(chunk)
+          return Effect.as(
+            Effect.forEach(found, (status) => {
+              if (status._tag === "Stopped") stopped = true
+              return onStatus(status)
+            }, { discard: true }),
+            chunk
+          )
+        }),
+        Stream.ensuring(Effect.suspend(() => stopped ? Effect.void : onStatus(Status.Stopped({ error: Option.none() }))))
+      )
+    })
+    return Stream.filter(events, (item): item is Event.ParticleEvent => item._tag === "Event") as Stream.Stream<
+      Event.ParticleEvent,
+      ErrorOf<O>,
+      ParticleClient.ParticleClient
+    >
+  },
+  marker("stream", "The events of a scope as a `Stream` that stays connected")
+)

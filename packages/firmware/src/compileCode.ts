@@ -44,17 +44,20 @@ export const compileCode = /*#__PURE__*/ Operation.make({
   name: "compileCode",
   summary: "Compile source files in the cloud",
   method: "POST",
-  path: "/binaries",
+  routes: [{ path: "/v1/binaries" }],
   input: Schema.Struct({
     files: Input.Files,
     platformId: Schema.optional(PlatformId),
     targetVersion: Schema.optional(Version)
   }),
   body: (i) =>
-    Operation.multipart(i.files, {
-      platform_id: i.platformId,
-      ...(i.targetVersion !== undefined ? { build_target_version: i.targetVersion } : { latest: "true" })
-    }),
-  success: CompileResult,
+    Operation.multipartBody([
+      ...Operation.fileParts(i.files),
+      ...Operation.fieldParts({
+        platform_id: i.platformId,
+        ...(i.targetVersion !== undefined ? { build_target_version: i.targetVersion } : { latest: "true" })
+      })
+    ]),
+  response: Operation.json(CompileResult),
   errors: [ParticleError.BadRequest]
 })

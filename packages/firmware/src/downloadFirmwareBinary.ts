@@ -29,8 +29,8 @@ export const downloadFirmwareBinary = /*#__PURE__*/ Operation.make({
   name: "downloadFirmwareBinary",
   summary: "Download a compiled binary",
   method: "GET",
-  path: "/binaries/{binaryId}",
+  routes: [{ path: "/v1/binaries/{binaryId}" }],
   input: Schema.Struct({ binaryId: Input.NonEmpty }),
-  success: Operation.Binary,
+  response: Operation.bytes,
   errors: [ParticleError.NotFound]
 })

@@ -31,9 +31,9 @@ export const getDeviceOsVersion = /*#__PURE__*/ Operation.make({
   name: "getDeviceOsVersion",
   summary: "Get one Device OS version",
   method: "GET",
-  path: "/device-os/versions/{version}",
+  routes: [{ path: "/v1/device-os/versions/{version}" }],
   input: Schema.Struct({ version: Version, platformId: Schema.optional(PlatformId) }),
   query: (i) => ({ platform_id: i.platformId !== undefined && i.platformId !== 0 ? i.platformId : undefined }),
-  success: DeviceOsVersion,
+  response: Operation.json(DeviceOsVersion),
   errors: [ParticleError.NotFound]
 })

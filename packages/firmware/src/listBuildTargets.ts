@@ -30,8 +30,8 @@ export const listBuildTargets = /*#__PURE__*/ Operation.make({
   name: "listBuildTargets",
   summary: "List the Device OS versions the compiler builds against",
   method: "GET",
-  path: "/build_targets",
+  routes: [{ path: "/v1/build_targets" }],
   input: Schema.Struct({ onlyFeatured: Schema.optional(Schema.Boolean) }),
   query: (i) => ({ featured: i.onlyFeatured === true ? true : undefined }),
-  success: BuildTargets
+  response: Operation.json(BuildTargets)
 })

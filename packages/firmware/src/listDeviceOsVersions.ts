@@ -33,7 +33,7 @@ export const listDeviceOsVersions = /*#__PURE__*/ Operation.make({
   name: "listDeviceOsVersions",
   summary: "List Device OS versions",
   method: "GET",
-  path: "/device-os/versions",
+  routes: [{ path: "/v1/device-os/versions" }],
   input: Schema.Struct({
     platformId: Schema.optional(PlatformId),
     internalVersion: Schema.optional(Schema.Number.pipe(Schema.int({ message: () => "must be an integer" }))),
@@ -46,5 +46,5 @@ export const listDeviceOsVersions = /*#__PURE__*/ Operation.make({
     page: i.page,
     per_page: i.perPage
   }),
-  success: Schema.Array(DeviceOsVersion)
+  response: Operation.json(Schema.Array(DeviceOsVersion))
 })

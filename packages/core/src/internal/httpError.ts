@@ -2,37 +2,18 @@ import * as Duration from "effect/Duration"
 import * as Option from "effect/Option"
 import * as E from "../ParticleError.js"
 
-/** The classes an HTTP status can map to, keyed by tag. */
-export const statusErrorClasses = {
-  BadRequest: E.BadRequest,
-  Unauthorized: E.Unauthorized,
-  Forbidden: E.Forbidden,
-  NotFound: E.NotFound,
-  DeviceTimeout: E.DeviceTimeout,
-  RateLimited: E.RateLimited,
-  ServerError: E.ServerError,
-  UnexpectedStatus: E.UnexpectedStatus
-} as const
-
-export type StatusTag = keyof typeof statusErrorClasses
-
-export const tagOfStatus = (status: number): StatusTag => {
-  switch (status) {
-    case 400:
-      return "BadRequest"
-    case 401:
-      return "Unauthorized"
-    case 403:
-      return "Forbidden"
-    case 404:
-      return "NotFound"
-    case 408:
-      return "DeviceTimeout"
-    case 429:
-      return "RateLimited"
-  }
-  return status >= 500 && status <= 599 ? "ServerError" : "UnexpectedStatus"
+const byStatus = new Map<number, E.HttpStatusClass>()
+let serverError: E.HttpStatusClass | undefined
+let otherStatus: E.HttpStatusClass | undefined
+for (const cls of E.httpStatusClasses) {
+  if (typeof cls.status === "number") byStatus.set(cls.status, cls)
+  else if (cls.status === "5xx") serverError = cls
+  else otherStatus = cls
 }
+
+/** The class of a non-2xx status, from the `status` each class carries. */
+export const classOfStatus = (status: number): E.HttpStatusClass =>
+  byStatus.get(status) ?? (status >= 500 && status <= 599 ? serverError! : otherStatus!)
 
 const asString = (u: unknown): string | undefined => (typeof u === "string" && u.length > 0 ? u : undefined)
 
@@ -98,8 +79,8 @@ export const fromResponse = (options: {
   const detail = errorDescription ?? error ?? (errors && errors.length > 0 ? errors.join("; ") : undefined) ?? info ??
     (json === undefined && text.length > 0 ? text.slice(0, MAX_TEXT) : undefined)
   const message = `HTTP ${status} from ${method} ${url}${detail ? `: ${detail}` : ""}`
-  let tag = tagOfStatus(status)
-  if (options.allowed && !options.allowed.has(tag)) tag = "UnexpectedStatus"
+  let cls = classOfStatus(status)
+  if (options.allowed && !options.allowed.has(cls._tag)) cls = otherStatus!
   const fields = {
     status,
     method,
@@ -111,14 +92,8 @@ export const fromResponse = (options: {
     ...(info !== undefined ? { info } : {}),
     ...(errors !== undefined ? { errors } : {})
   }
-  switch (tag) {
-    case "RateLimited":
-      return new E.RateLimited({ ...fields, retryAfter: parseRetryAfter(options.retryAfter, options.nowMillis) })
-    case "Forbidden": {
-      const mfaToken = json ? asString(json.mfa_token) : undefined
-      return new E.Forbidden(mfaToken !== undefined ? { ...fields, mfaToken } : fields)
-    }
-    default:
-      return new statusErrorClasses[tag](fields)
-  }
+  const extra = "details" in cls
+    ? cls.details({ json, retryAfter: parseRetryAfter(options.retryAfter, options.nowMillis) })
+    : undefined
+  return new cls(extra === undefined ? fields : { ...fields, ...extra } as any) as E.HttpStatusError
 }

@@ -12,14 +12,13 @@ export const getDevice = Operation.make({
   name: "getDevice",
   summary: "test: get one device",
   method: "GET",
-  path: "/devices/{deviceId}",
-  scopes: ["user", "product", "org"],
+  routes: Operation.scoped("/devices/{deviceId}", "user", "product", "org"),
   input: Schema.Struct({
     deviceId: Input.DeviceIdOrName,
     product: Schema.optional(Input.Product),
     org: Schema.optional(Input.Org)
   }),
-  success: Device,
+  response: Operation.json(Device),
   errors: [ParticleError.NotFound, ParticleError.BadRequest, ParticleError.DeviceTimeout]
 })
 
@@ -27,8 +26,7 @@ export const listDevices = Operation.make({
   name: "listDevices",
   summary: "test: list devices with paging",
   method: "GET",
-  path: "/devices",
-  scopes: ["product"],
+  routes: [{ path: "/v1/products/{product}/devices" }],
   input: Schema.Struct({
     product: Input.Product,
     page: Schema.optional(Input.Page),
@@ -38,20 +36,20 @@ export const listDevices = Operation.make({
     flag: Schema.optional(Schema.Boolean)
   }),
   query: (i) => ({ page: i.page, per_page: i.perPage, groups: i.groups, deviceName: i.name, flag: i.flag }),
-  success: Schema.Struct({
+  response: Operation.json(Schema.Struct({
     devices: Schema.Array(Device),
     meta: Schema.Struct({ total_pages: Schema.Number })
-  })
+  }))
 })
 
 export const callFunction = Operation.make({
   name: "callFunction",
   summary: "test: JSON POST",
   method: "POST",
-  path: "/devices/{deviceId}/{name}",
+  routes: [{ path: "/v1/devices/{deviceId}/{name}" }],
   input: Schema.Struct({ deviceId: Input.DeviceIdOrName, name: Input.NonEmpty, argument: Schema.optional(Schema.String) }),
-  body: (i) => Operation.json({ args: i.argument }),
-  success: Schema.Struct({ return_value: Schema.Number }),
+  body: (i) => Operation.jsonBody({ args: i.argument }),
+  response: Operation.json(Schema.Struct({ return_value: Schema.Number })),
   errors: [ParticleError.NotFound]
 })
 
@@ -59,13 +57,12 @@ export const login = Operation.make({
   name: "login",
   summary: "test: form POST without auth",
   method: "POST",
-  path: "/oauth/token",
-  scopes: ["root"],
+  routes: [{ path: "/oauth/token" }],
   auth: false,
   input: Schema.Struct({ username: Input.NonEmpty, password: Input.NonEmpty }),
   body: (i) =>
-    Operation.form({ username: i.username, password: i.password, grant_type: "password", client_id: "particle-api" }),
-  success: Schema.Struct({ access_token: Schema.String }),
+    Operation.formBody({ username: i.username, password: i.password, grant_type: "password", client_id: "particle-api" }),
+  response: Operation.json(Schema.Struct({ access_token: Schema.String })),
   errors: [ParticleError.BadRequest, ParticleError.Forbidden]
 })
 
@@ -73,30 +70,32 @@ export const flash = Operation.make({
   name: "flashDevice",
   summary: "test: multipart PUT",
   method: "PUT",
-  path: "/devices/{deviceId}",
+  routes: [{ path: "/v1/devices/{deviceId}" }],
   input: Schema.Struct({ deviceId: Input.DeviceIdOrName, files: Input.Files, targetVersion: Schema.optional(Schema.String) }),
   body: (i) =>
-    Operation.multipart(i.files, i.targetVersion ? { build_target_version: i.targetVersion } : { latest: "true" }),
-  success: Schema.Struct({ status: Schema.String })
+    Operation.multipartBody([
+      ...Operation.fileParts(i.files),
+      ...Operation.fieldParts(i.targetVersion ? { build_target_version: i.targetVersion } : { latest: "true" })
+    ]),
+  response: Operation.json(Schema.Struct({ status: Schema.String }))
 })
 
 export const remove = Operation.make({
   name: "removeDevice",
   summary: "test: DELETE answering 204",
   method: "DELETE",
-  path: "/devices/{deviceId}",
-  scopes: ["product"],
+  routes: [{ path: "/v1/products/{product}/devices/{deviceId}" }],
   input: Schema.Struct({ deviceId: Input.DeviceId, product: Input.Product }),
-  success: Operation.NoContent
+  response: Operation.empty
 })
 
 export const check = Operation.make({
   name: "checkSIM",
   summary: "test: HEAD",
   method: "HEAD",
-  path: "/sims/{iccid}",
+  routes: [{ path: "/v1/sims/{iccid}" }],
   input: Schema.Struct({ iccid: Input.NonEmpty }),
-  success: Operation.NoContent,
+  response: Operation.empty,
   errors: [ParticleError.NotFound]
 })
 
@@ -104,8 +103,8 @@ export const download = Operation.make({
   name: "downloadFirmwareBinary",
   summary: "test: binary GET",
   method: "GET",
-  path: "/binaries/{binaryId}",
+  routes: [{ path: "/v1/binaries/{binaryId}" }],
   input: Schema.Struct({ binaryId: Input.NonEmpty }),
-  success: Operation.Binary,
+  response: Operation.bytes,
   errors: [ParticleError.NotFound]
 })

@@ -1,0 +1,226 @@
+import * as Chunk from "effect/Chunk"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as Stream from "effect/Stream"
+import * as Http from "node:http"
+import * as Https from "node:https"
+import type * as E from "../ParticleError.js"
+import type { ParticleRequest } from "../ParticleRequest.js"
+import type { Buffered, SendOptions, Streamed, Transport } from "./transport.js"
+import { networkError, timeoutError, wireHeaders } from "./transport.js"
+
+/**
+ * The one node:http client of the Node layer, for short calls and event streams alike. A short call costs
+ * one `Effect.async`, its timeout is a plain timer (no forked fiber per call), and the URL of the base
+ * origin is parsed once, not per request.
+ */
+
+export interface Agents {
+  readonly http: Http.Agent
+  readonly https: Https.Agent
+}
+
+export const makeAgents = Effect.acquireRelease(
+  Effect.sync((): Agents => ({ http: new Http.Agent({ keepAlive: true }), https: new Https.Agent({ keepAlive: true }) })),
+  (agents) =>
+    Effect.sync(() => {
+      agents.http.destroy()
+      agents.https.destroy()
+    })
+)
+
+interface Connected {
+  readonly req: Http.ClientRequest
+  readonly response: Http.IncomingMessage
+}
+
+interface Origin {
+  readonly origin: string
+  readonly options: Http.RequestOptions
+  readonly https: boolean
+}
+
+const originOf = (url: URL, agents: Agents): Origin => {
+  const https = url.protocol === "https:"
+  return {
+    origin: url.origin,
+    https,
+    options: {
+      protocol: url.protocol,
+      hostname: url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname,
+      port: url.port === "" ? (https ? 443 : 80) : Number(url.port),
+      agent: https ? agents.https : agents.http
+    }
+  }
+}
+
+const contentLength = (content: string | Uint8Array) =>
+  String(typeof content === "string" ? Buffer.byteLength(content) : content.byteLength)
+
+export const make = (agents: Agents): Transport => {
+  let cached: Origin | undefined
+
+  /** A node request for `request`; the origin of the last URL is kept, so the base URL is parsed once. */
+  const nodeRequest = (request: ParticleRequest): Http.ClientRequest => {
+    const { url } = request
+    let origin = cached
+    if (origin === undefined || !url.startsWith(origin.origin) || url.charCodeAt(origin.origin.length) !== 47 /* / */) {
+      origin = cached = originOf(new URL(url), agents)
+    }
+    const headers = wireHeaders(request)
+    if (request.body !== undefined) headers["content-length"] = contentLength(request.body.content)
+    return (origin.https ? Https : Http).request({
+      ...origin.options,
+      method: request.method,
+      path: url.slice(origin.origin.length),
+      headers
+    })
+  }
+
+  const send = (request: ParticleRequest, options: SendOptions): Effect.Effect<Buffered, E.TransportError> =>
+    Effect.async<Buffered, E.TransportError>((resume) => {
+      const { method, url } = request
+      let req: Http.ClientRequest
+      try {
+        req = nodeRequest(request)
+      } catch (cause) {
+        return resume(Effect.fail(networkError(method, url, "Network", cause)))
+      }
+      let done = false
+      const finish = (effect: Effect.Effect<Buffered, E.TransportError>) => {
+        if (done) return
+        done = true
+        clearTimeout(timer)
+        resume(effect)
+      }
+      const timer = setTimeout(() => {
+        req.destroy()
+        finish(Effect.fail(timeoutError(method, url, options.timeout)))
+      }, Duration.toMillis(options.timeout))
+      req.once("response", (response) => {
+        const status = response.statusCode ?? 0
+        const chunks: Array<Buffer> = []
+        response.on("data", (chunk: Buffer) => chunks.push(chunk))
+        response.once("end", () => {
+          const buffer = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)
+          finish(Effect.succeed(new NodeBuffered(
+            status,
+            response.headers,
+            options.binary && status >= 200 && status < 300
+              ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+              : buffer.toString("utf8")
+          )))
+        })
+        response.once("error", (cause) => finish(Effect.fail(networkError(method, url, "Body", cause))))
+        response.once("aborted", () => finish(Effect.fail(networkError(method, url, "Body", new Error("aborted")))))
+      })
+      req.once("error", (cause) => finish(Effect.fail(networkError(method, url, "Network", cause))))
+      req.end(request.body?.content)
+      return Effect.sync(() => {
+        done = true
+        clearTimeout(timer)
+        req.destroy()
+      })
+    })
+
+  const open = (request: ParticleRequest, options: { readonly timeout: Duration.Duration }) =>
+    Effect.acquireRelease(
+      // interruptible while waiting for the response head; once it is there, its release is registered atomically
+      Effect.interruptible(Effect.async<Connected, E.TransportError>((resume) => {
+        const { method, url } = request
+        let req: Http.ClientRequest
+        try {
+          req = nodeRequest(request)
+        } catch (cause) {
+          return resume(Effect.fail(networkError(method, url, "Network", cause)))
+        }
+        let done = false
+        const finish = (effect: Effect.Effect<Connected, E.TransportError>) => {
+          if (done) return
+          done = true
+          clearTimeout(timer)
+          resume(effect)
+        }
+        const timer = setTimeout(() => {
+          req.destroy()
+          finish(Effect.fail(timeoutError(method, url, options.timeout, "response headers")))
+        }, Duration.toMillis(options.timeout))
+        req.once("response", (response) => finish(Effect.succeed({ req, response })))
+        req.once("error", (cause) => finish(Effect.fail(networkError(method, url, "Network", cause))))
+        req.end(request.body?.content)
+        return Effect.sync(() => {
+          done = true
+          clearTimeout(timer)
+          req.destroy()
+        })
+      })),
+      // closing the scope closes the socket at once, even while a read is waiting
+      ({ req }) => Effect.sync(() => req.destroy())
+    ).pipe(Effect.map(({ response }): Streamed => streamed(request, response)))
+
+  return { send, open }
+}
+
+const headersOf = (headers: Http.IncomingHttpHeaders): Record<string, string> => {
+  const out: Record<string, string> = {}
+  for (const key of Object.keys(headers)) {
+    const value = headers[key]
+    if (value !== undefined) out[key] = Array.isArray(value) ? value.join(", ") : value
+  }
+  return out
+}
+
+/** The headers are converted only when read: most calls only look at the status and the body. */
+class NodeBuffered implements Buffered {
+  private cached: Record<string, string> | undefined
+  constructor(
+    readonly status: number,
+    private readonly raw: Http.IncomingHttpHeaders,
+    readonly body: string | Uint8Array
+  ) {}
+  get headers(): Readonly<Record<string, string>> {
+    return this.cached ??= headersOf(this.raw)
+  }
+}
+
+/**
+ * The body as a pull-based stream in paused mode: each pull takes everything buffered so far with `read()`
+ * (large chunks, few hand-offs), and waits for `readable` only when the buffer is empty, so nothing is read
+ * from the socket that the consumer did not ask for.
+ */
+const streamed = (request: ParticleRequest, source: Http.IncomingMessage): Streamed => {
+  const failure = (cause: unknown) => networkError(request.method, request.url, "Body", cause)
+  const pull: Effect.Effect<Chunk.Chunk<Uint8Array>, Option.Option<E.TransportError>> = Effect.suspend(() => {
+    const chunk: Buffer | null = source.read()
+    if (chunk !== null) return Effect.succeed(Chunk.of(chunk))
+    if (source.readableEnded) return Effect.fail(Option.none())
+    return Effect.async<Chunk.Chunk<Uint8Array>, Option.Option<E.TransportError>>((resume) => {
+      const done = () => {
+        source.off("readable", onReadable)
+        source.off("end", onEnd)
+        source.off("error", onFailure)
+        source.off("aborted", onAborted)
+      }
+      const onReadable = () => (done(), resume(pull))
+      const onEnd = () => (done(), resume(Effect.fail(Option.none())))
+      const onFailure = (cause: unknown) => (done(), resume(Effect.fail(Option.some(failure(cause)))))
+      const onAborted = () => onFailure(new Error("response aborted"))
+      source.once("readable", onReadable)
+      source.once("end", onEnd)
+      source.once("error", onFailure)
+      source.once("aborted", onAborted)
+      return Effect.sync(done)
+    })
+  })
+  const text = Effect.map(
+    Stream.runCollect(Stream.repeatEffectChunkOption(pull)),
+    (chunks) => Buffer.concat(Chunk.toArray(chunks)).toString("utf8")
+  )
+  return {
+    status: source.statusCode ?? 0,
+    headers: headersOf(source.headers),
+    body: Stream.repeatEffectChunkOption(pull),
+    text
+  }
+}

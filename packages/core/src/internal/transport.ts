@@ -1,0 +1,62 @@
+import * as Duration from "effect/Duration"
+import type * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
+import type * as Scope from "effect/Scope"
+import type * as Stream from "effect/Stream"
+import * as E from "../ParticleError.js"
+import type { ParticleRequest, ParticleResponse } from "../ParticleRequest.js"
+
+/** A whole response: the body as text, or as bytes for a binary 2xx answer. */
+export interface Buffered extends ParticleResponse {
+  readonly body: string | Uint8Array
+}
+
+/** A response whose body is read as it arrives (event streams). `text` reads the rest (error bodies). */
+export interface Streamed extends ParticleResponse {
+  readonly body: Stream.Stream<Uint8Array, E.TransportError>
+  readonly text: Effect.Effect<string, E.TransportError>
+}
+
+export interface SendOptions {
+  readonly timeout: Duration.Duration
+  /** read a 2xx body as bytes rather than text */
+  readonly binary: boolean
+}
+
+/**
+ * What a platform supplies: one buffered exchange, and one streamed exchange whose connection lives in the
+ * caller's scope. Both send the request exactly as given (they never mutate it) and never follow redirects.
+ */
+export interface Transport {
+  readonly send: (request: ParticleRequest, options: SendOptions) => Effect.Effect<Buffered, E.TransportError>
+  readonly open: (
+    request: ParticleRequest,
+    options: { readonly timeout: Duration.Duration }
+  ) => Effect.Effect<Streamed, E.TransportError, Scope.Scope>
+}
+
+/** The headers a transport puts on the wire for a request. */
+export const wireHeaders = (request: ParticleRequest): Record<string, string> => {
+  const headers: Record<string, string> = { ...request.headers }
+  if (request.accessToken !== undefined) headers.authorization = `Bearer ${Redacted.value(request.accessToken)}`
+  if (request.body !== undefined) headers["content-type"] = request.body.contentType
+  return headers
+}
+
+/** A network failure (no answer) or a broken response body, as a `TransportError`. */
+export const networkError = (method: string, url: string, reason: "Network" | "Body", cause: unknown) =>
+  new E.TransportError({
+    method,
+    url,
+    reason,
+    cause,
+    message: `${reason === "Body" ? "Response body failed" : "Network error"} from ${method} ${url}`
+  })
+
+export const timeoutError = (method: string, url: string, timeout: Duration.Duration, what = "complete response") =>
+  new E.TransportError({
+    method,
+    url,
+    reason: "Timeout",
+    message: `No ${what} from ${method} ${url} within ${Duration.format(timeout)}`
+  })
