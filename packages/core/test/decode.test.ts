@@ -4,7 +4,7 @@ import * as Client from "./support/client.js"
 import * as ops from "./support/ops.js"
 import { json, TestServer } from "./support/TestServer.js"
 
-layer(Client.layer({ retry: false }))("decoding", (it) => {
+for (const transport of Client.transports) layer(Client.layer({ retry: false }, transport))(`decoding (${transport})`, (it) => {
   it.effect("a body that does not match names the failing path", () =>
     Effect.gen(function*() {
       const server = yield* TestServer

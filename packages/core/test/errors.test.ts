@@ -10,7 +10,7 @@ import { json, TestServer } from "./support/TestServer.js"
 const DEVICE = "0123456789abcdef01234567"
 
 // retries off: each status is observed exactly once
-layer(Client.layer({ retry: false }))("status → typed error", (it) => {
+for (const transport of Client.transports) layer(Client.layer({ retry: false }, transport))(`status → typed error (${transport})`, (it) => {
   const failWith = (status: number, body: unknown, headers: Record<string, string> = {}) =>
     Effect.gen(function*() {
       const server = yield* TestServer
@@ -113,7 +113,7 @@ layer(Client.layer({ retry: false }))("status → typed error", (it) => {
     Effect.gen(function*() {
       const error = yield* Effect.flip(
         ops.getDevice({ deviceId: DEVICE }).pipe(
-          Effect.provide(Client.layer({ baseUrl: "http://127.0.0.1:9", retry: false }))
+          Effect.provide(Client.layer({ baseUrl: "http://127.0.0.1:9", retry: false }, transport))
         )
       )
       assert.strictEqual(error._tag, "TransportError")

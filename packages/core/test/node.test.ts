@@ -6,7 +6,6 @@ import * as Redacted from "effect/Redacted"
 import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { waitUntil } from "./support/clock.js"
 import * as ops from "./support/ops.js"
 import { json, start, TestServer } from "./support/TestServer.js"
 import * as TestServerModule from "./support/TestServer.js"
@@ -96,21 +95,5 @@ layer(NodeLayer)("node:http transport", (it) => {
       const error = yield* Effect.flip(ops.getDevice({ deviceId: DEVICE }))
       assert.strictEqual(error._tag, "TransportError")
       assert.strictEqual((error as { reason: string }).reason, "Body")
-    }))
-
-  // the node transport times out on the real clock (a plain timer keeps the per-call cost low)
-  it.effect("a timeout is a TransportError and aborts the socket", () =>
-    Effect.gen(function*() {
-      const server = yield* TestServer
-      let closed = false
-      yield* server.handle((_, res) => {
-        res.once("close", () => {
-          closed = true
-        })
-      })
-      const error = yield* Effect.flip(ops.getDevice({ deviceId: DEVICE }))
-      assert.strictEqual(error._tag, "TransportError")
-      assert.strictEqual((error as { reason: string }).reason, "Timeout")
-      yield* waitUntil(() => closed, "the server to see the socket close")
     }))
 })

@@ -10,7 +10,7 @@ import { json, TestServer } from "./support/TestServer.js"
 const DEVICE = "0123456789abcdef01234567"
 
 // default retry policy: 3 retries, 250 ms base, Retry-After honoured up to 60 s
-layer(Client.layer({ timeout: "1 hour" }))("retries", (it) => {
+for (const transport of Client.transports) layer(Client.layer({ timeout: "1 hour" }, transport))(`retries (${transport})`, (it) => {
   it.effect("429 with Retry-After waits that long, then succeeds", () =>
     Effect.gen(function*() {
       const server = yield* TestServer

@@ -6,19 +6,41 @@ import { adjust, waitUntil } from "./support/clock.js"
 import * as ops from "./support/ops.js"
 import { TestServer } from "./support/TestServer.js"
 
-layer(Client.layer({ timeout: "5 seconds", retry: false }))("timeouts", (it) => {
+const DEVICE = "0123456789abcdef01234567"
+
+// the fetch layer times out on Effect's clock, so the TestClock drives it
+layer(Client.layer({ timeout: "5 seconds", retry: false }, "fetch"))("timeouts (fetch, TestClock)", (it) => {
   it.effect("a server that never answers becomes a TransportError with reason Timeout", () =>
     Effect.gen(function*() {
       const server = yield* TestServer
       yield* server.handle(() => {
         // never answer
       })
-      const fiber = yield* Effect.fork(Effect.flip(ops.getDevice({ deviceId: "0123456789abcdef01234567" })))
+      const fiber = yield* Effect.fork(Effect.flip(ops.getDevice({ deviceId: DEVICE })))
       yield* waitUntil(() => server.requests.length === 1, "the request")
       yield* adjust("5 seconds")
       const error = yield* Fiber.join(fiber)
       assert.strictEqual(error._tag, "TransportError")
       assert.strictEqual((error as { reason: string }).reason, "Timeout")
       assert.include(error.message, "within 5s")
+    }))
+})
+
+// the node transport times out on a plain timer (no forked fiber per call), so on the real clock
+layer(Client.layer({ timeout: "300 millis", retry: false }, "node"))("timeouts (node, real clock)", (it) => {
+  it.effect("a server that never answers becomes a TransportError with reason Timeout, and the socket is closed", () =>
+    Effect.gen(function*() {
+      const server = yield* TestServer
+      let closed = false
+      yield* server.handle((_, res) => {
+        res.once("close", () => {
+          closed = true
+        })
+      })
+      const error = yield* Effect.flip(ops.getDevice({ deviceId: DEVICE }))
+      assert.strictEqual(error._tag, "TransportError")
+      assert.strictEqual((error as { reason: string }).reason, "Timeout")
+      assert.include(error.message, "within 300ms")
+      yield* waitUntil(() => closed, "the server to see the socket close")
     }))
 })

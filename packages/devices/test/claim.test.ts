@@ -13,7 +13,7 @@ import * as Effect from "effect/Effect"
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { asOtherUser, expectInvalid, expectTag, faultOnce, fresh, only, TestLayer, utf8, withBadToken } from "./support.js"
+import { asOtherUser, expectInvalid, expectTag, faultOnce, fresh, only, TestLayer, utf8, withBadToken } from "@effect-particle/testing"
 
 const ONLINE = "e00fce680000000000000001"
 const CELLULAR = "e00fce680000000000000002"

@@ -2,7 +2,7 @@ import { Retry } from "@effect-particle/core"
 import { callFunction, getDevice, getVariable, MAX_FUNCTION_ARGUMENT_LENGTH } from "@effect-particle/devices"
 import { assert, layer } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import { asOtherUser, expectInvalid, expectTag, faultOnce, fresh, only, TestLayer, withBadToken } from "./support.js"
+import { asOtherUser, expectInvalid, expectTag, faultOnce, fresh, only, TestLayer, withBadToken } from "@effect-particle/testing"
 
 const ONLINE = "e00fce680000000000000001"
 const OFFLINE = "e00fce680000000000000003"

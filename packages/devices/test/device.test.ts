@@ -1,7 +1,7 @@
 import { downloadManufacturingBackup, getDevice, listDevices, listProductDevices, pingDevice, removeDevice, removeDeviceOwner } from "@effect-particle/devices"
 import { assert, layer } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import { asOtherUser, expectInvalid, expectTag, faultOnce, fresh, only, TestLayer, utf8, withBadToken } from "./support.js"
+import { asOtherUser, expectInvalid, expectTag, faultOnce, fresh, only, TestLayer, utf8, withBadToken } from "@effect-particle/testing"
 
 const ONLINE = "e00fce680000000000000001"
 const OFFLINE = "e00fce680000000000000003"

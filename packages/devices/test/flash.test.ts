@@ -4,7 +4,7 @@ import * as Effect from "effect/Effect"
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { expectInvalid, expectTag, faultOnce, fresh, only, type Recorded, TestLayer, utf8 } from "./support.js"
+import { expectInvalid, expectTag, faultOnce, fresh, only, type Recorded, TestLayer, utf8 } from "@effect-particle/testing"
 
 const ONLINE = "e00fce680000000000000001"
 const PRODUCT = 4242

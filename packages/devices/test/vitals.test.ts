@@ -7,7 +7,7 @@ import {
 } from "@effect-particle/devices"
 import { assert, layer } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import { asOtherUser, expectInvalid, expectTag, faultOnce, fresh, only, TestLayer } from "./support.js"
+import { asOtherUser, expectInvalid, expectTag, faultOnce, fresh, only, TestLayer } from "@effect-particle/testing"
 
 const ONLINE = "e00fce680000000000000001"
 const CELLULAR = "e00fce680000000000000002"

@@ -4,7 +4,7 @@ import * as Effect from "effect/Effect"
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { expectInvalid, expectTag, fresh, only, type Recorded, TestLayer, utf8, withBadToken } from "./support.js"
+import { expectInvalid, expectTag, fresh, only, type Recorded, TestLayer, utf8, withBadToken } from "@effect-particle/testing"
 
 const SOURCE = "void setup() {}\nvoid loop() {}\n"
 const HEADER = "#pragma once\n"

@@ -1,7 +1,7 @@
 import { getDeviceOsVersion, listBuildTargets, listDeviceOsVersions } from "@effect-particle/firmware"
 import { assert, layer } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import { expectInvalid, expectTag, fresh, only, TestLayer, withBadToken } from "./support.js"
+import { expectInvalid, expectTag, fresh, only, TestLayer, withBadToken } from "@effect-particle/testing"
 
 layer(TestLayer)("build targets and Device OS versions", (it) => {
   it.effect("listBuildTargets: GET /v1/build_targets, decoded; featured=true only when asked", () =>

@@ -108,3 +108,76 @@ export const download = Operation.make({
   response: Operation.bytes,
   errors: [ParticleError.NotFound]
 })
+
+export const createLedger = Operation.make({
+  name: "createLedger",
+  summary: "test: documents 409 and 422",
+  method: "POST",
+  routes: [{ path: "/v1/ledgers" }],
+  input: Schema.Struct({ name: Input.NonEmpty }),
+  body: (i) => Operation.jsonBody({ ledger: { name: i.name } }),
+  response: Operation.json(Schema.Struct({ ledger: Schema.Struct({ name: Schema.String }) })),
+  errors: [ParticleError.Conflict, ParticleError.UnprocessableEntity]
+})
+
+export const downloadProductFirmware = Operation.make({
+  name: "downloadProductFirmware",
+  summary: "test: a file with headers",
+  method: "GET",
+  routes: [{ path: "/v1/products/{product}/firmware/{version}/binary" }],
+  input: Schema.Struct({ product: Input.Product, version: Schema.Number }),
+  response: Operation.file
+})
+
+export const downloadFile = Operation.make({
+  name: "downloadFile",
+  summary: "test: an absolute URL",
+  method: "GET",
+  routes: [{ url: "uri" }],
+  input: Schema.Struct({ uri: Schema.String }),
+  response: Operation.bytes
+})
+
+export const compile = Operation.make({
+  name: "compileCode",
+  summary: "test: a longer per-operation timeout, and named parts",
+  method: "POST",
+  routes: [{ path: "/v1/binaries" }],
+  input: Schema.Struct({ files: Input.Files }),
+  body: (i) => Operation.multipartBody([...Operation.fileParts(i.files, "binary"), ...Operation.fieldParts({ n: 1, skipped: undefined })]),
+  response: Operation.json(Schema.Struct({ ok: Schema.Boolean })),
+  timeout: "10 seconds"
+})
+
+export const setConfig = Operation.make({
+  name: "setConfig",
+  summary: "test: an idempotent PUT",
+  method: "PUT",
+  routes: [{ path: "/v1/products/{product}/config" }],
+  input: Schema.Struct({ product: Input.Product }),
+  body: () => Operation.jsonBody({ a: 1 }, "application/schema+json"),
+  response: Operation.empty,
+  idempotent: true
+})
+
+export const rename = Operation.make({
+  name: "renameDevice",
+  summary: "test: a PUT that is not idempotent",
+  method: "PUT",
+  routes: [{ path: "/v1/devices/{deviceId}" }],
+  input: Schema.Struct({ deviceId: Schema.String }),
+  response: Operation.empty
+})
+
+export const events = Operation.make({
+  name: "openEventStream",
+  summary: "test: a stream with an optional segment",
+  method: "GET",
+  routes: [
+    { path: "/v1/devices/events{/name}", when: (i: { readonly deviceId?: string }) => i.deviceId === "mine" },
+    { path: "/v1/devices/{deviceId}/events{/name}" }
+  ],
+  input: Schema.Struct({ deviceId: Schema.String, name: Schema.optional(Schema.String) }),
+  response: Operation.stream,
+  errors: [ParticleError.NotFound]
+})

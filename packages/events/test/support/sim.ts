@@ -2,35 +2,17 @@ import { ParticleClient, type ParticleError } from "@effect-particle/core"
 import type { StreamItem } from "@effect-particle/events"
 import type { Event } from "@effect-particle/events"
 import { Simulator } from "@effect-particle/simulator"
-import { Effect, Fiber, Layer, Redacted, Stream, TestServices } from "effect"
+import * as Testing from "@effect-particle/testing"
+import { Effect, Fiber, type Layer, Stream } from "effect"
 
 /** The simulator on 127.0.0.1 and a fetch-based client pointed at it (stream-open limit off unless given). */
 export const layer = (
-  simOptions: Parameters<typeof Simulator.layer>[0] = {},
-  clientOptions: ParticleClient.Options = {}
+  simulator: Parameters<typeof Simulator.layer>[0] = {},
+  client: ParticleClient.Options = {}
 ): Layer.Layer<ParticleClient.ParticleClient | Simulator.Simulator, ParticleError.InvalidInput> =>
-  Layer.unwrapEffect(
-    Effect.map(Simulator.Simulator, (sim) =>
-      ParticleClient.layerFetch({
-        baseUrl: sim.url,
-        accessToken: Redacted.make(sim.accessToken),
-        streamRateLimit: false,
-        ...clientOptions
-      }))
-  ).pipe(Layer.provideMerge(Simulator.layer(simOptions)))
+  Testing.layer({ transport: "fetch", simulator, client: { streamRateLimit: false, retry: {}, ...client } })
 
-/** Sleeps in real time, whatever clock the test uses. */
-export const realSleep = (ms: number) => TestServices.provideLive(Effect.sleep(`${ms} millis`))
-
-/** Waits (in real time, without moving a TestClock) until `predicate` holds. */
-export const waitUntil = (predicate: () => boolean, what: string, timeoutMs = 10_000) =>
-  Effect.gen(function*() {
-    const deadline = Date.now() + timeoutMs
-    while (!predicate()) {
-      if (Date.now() > deadline) return yield* Effect.dieMessage(`timed out waiting for ${what}`)
-      yield* realSleep(5)
-    }
-  })
+export const { realSleep, waitUntil } = Testing
 
 export const isEvent = (item: StreamItem): item is Event.ParticleEvent => item._tag === "Event"
 
