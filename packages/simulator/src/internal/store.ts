@@ -213,6 +213,15 @@ export class Store {
   clientCounter = 1000
   productCounter = 5000
 
+  /** A numeric integration id that no integration (seeded ones included) has. */
+  newIntegrationId(): string {
+    let id: string
+    do {
+      id = String(++this.integrationCounter)
+    } while (this.integrations.has(id))
+    return id
+  }
+
   // ---- users & tokens ----
   createUser(o: { username: string; password: string; mfa?: boolean | undefined; id?: string }): UserRecord {
     const u: UserRecord = {

@@ -172,7 +172,7 @@ const registerIntegrations = (r: Router) => {
         if (isReply(s)) return s
         const fields = integrationFields(ctx, legacy)
         if (isReply(fields)) return fields
-        const id = String(++ctx.store.integrationCounter)
+        const id = ctx.store.newIntegrationId()
         const rec: IntegrationRecord = { id, owner: s.owner, productId: s.productId, orgId: s.orgId, legacyWebhook: legacy, fields, created_at: nowIso() }
         ctx.store.integrations.set(id, rec)
         const body: Record<string, unknown> = { ok: true, id, ...fields, created_at: rec.created_at }
