@@ -22,4 +22,15 @@ describe("store invariants", () => {
     const list = await call(sim, "GET", "/v1/integrations")
     expect(list.json.map((i: any) => i.id).sort()).toEqual([seeded, created.json.id].sort())
   })
+
+  it("reset restores the seeded serial numbers (the serial counter belongs to the store)", async () => {
+    const serial = sim.seed.serialNumber
+    const lookup = await call(sim, "GET", `/v1/serial_numbers/${serial}`)
+    expect(lookup.json.deviceID).toBe(sim.seed.devices.online.id)
+    sim.createDevice({ name: "extra" })
+    sim.reset()
+    expect(sim.seed.serialNumber).toBe(serial)
+    const again = await call(sim, "GET", `/v1/serial_numbers/${serial}`)
+    expect([again.status, again.json.deviceID]).toEqual([200, sim.seed.devices.online.id])
+  })
 })

@@ -176,8 +176,6 @@ export const platformName: Record<number, string> = {
 
 const cellularPlatforms = new Set([10, 13, 23, 25])
 
-let serialCounter = 0
-
 export interface CreateDeviceInput {
   owner?: string | undefined
   id?: string | undefined
@@ -211,6 +209,8 @@ export class Store {
   diagnostics = new Map<string, Array<DiagnosticRecord>>()
   integrationCounter = 10000
   clientCounter = 1000
+  /** per store instance, so a reset (a new Store) gives the seeded devices the same serial numbers again */
+  serialCounter = 0
   productCounter = 5000
 
   /** A numeric integration id that no integration (seeded ones included) has. */
@@ -255,7 +255,7 @@ export class Store {
     const id = (o.id ?? newDeviceId()).toLowerCase()
     const now = nowIso()
     const cellular = cellularPlatforms.has(platformId)
-    serialCounter++
+    const serialCounter = ++this.serialCounter
     const d: DeviceRecord = {
       id,
       name: o.name,
