@@ -85,4 +85,8 @@ export const registerEvents = (r: RouteTable): void => {
     const p = resolveProduct(ctx, ctx.p["product"]!)
     return isReply(p) ? p : publish(ctx, { product: p })
   })
+  r.post("/v1/orgs/:org/events", (ctx) => {
+    const org = resolveOrg(ctx, true)
+    return isReply(org) ? org : publish(ctx, { org })
+  })
 }
