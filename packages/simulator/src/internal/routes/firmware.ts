@@ -29,9 +29,55 @@ const compile = (ctx: AuthedCtx): Reply => {
   })
 }
 
-const osVersions = () => VERSIONS.flatMap((version, i) => targetsFor(version).map((platform_id) => ({
-  version, platform_id, internal_version: 6000 - i * 100, release_date: `202${5 - Math.min(i, 4)}-01-15T00:00:00.000Z`, module_version: 6000 - i * 100
-})))
+/**
+ * Device OS releases, newest first. `internal_version` is the module version Device OS reports
+ * (major·1000 + minor·100 + patch: 2.3.1 → 2301, as particle-cli's fixtures show); `release_state` is what
+ * particle-cli reads (`preview`, `archived`; `ga` otherwise).
+ */
+const DEVICE_OS: ReadonlyArray<{ version: string; release_state: "ga" | "preview" | "archived"; platforms: ReadonlyArray<number>; released: string }> = [
+  { version: "6.3.0-rc.1", release_state: "preview", platforms: [13, 23, 25, 32], released: "2025-06-02T00:00:00.000Z" },
+  ...VERSIONS.map((version, i) => ({ version, release_state: "ga" as const, platforms: targetsFor(version), released: `202${5 - Math.min(i, 4)}-01-15T00:00:00.000Z` })),
+  { version: "1.5.2", release_state: "archived", platforms: [6, 8, 10, 12, 13], released: "2020-06-01T00:00:00.000Z" }
+]
+
+const internalVersion = (v: string): number => {
+  const [major = 0, minor = 0, patch = 0] = v.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0)
+  return major * 1000 + minor * 100 + patch
+}
+
+const osVersionJson = (o: (typeof DEVICE_OS)[number]) => ({
+  version: o.version,
+  internal_version: internalVersion(o.version),
+  release_state: o.release_state,
+  base_url: `https://api.particle.io/v1/firmware/device-os/v${o.version}`,
+  supported_platforms: [...o.platforms]
+})
+
+const DEFAULT_PER_PAGE = 25
+const MAX_PER_PAGE = 100
+
+/** `GET /v1/device-os/versions`: `{versions:[…], meta:{page, per_page, total_pages, total}}` (the envelope particle-cli reads). */
+const listDeviceOs = (ctx: AuthedCtx): Reply => {
+  const pid = asInt(ctx.query["platform_id"])
+  const iv = asInt(ctx.query["internal_version"])
+  const page = Math.max(1, asInt(ctx.query["page"]) ?? 1)
+  const perPage = Math.min(MAX_PER_PAGE, Math.max(1, asInt(ctx.query["per_page"] ?? ctx.query["perPage"]) ?? DEFAULT_PER_PAGE))
+  const all = DEVICE_OS.filter((o) => (pid === undefined || o.platforms.includes(pid)) && (iv === undefined || internalVersion(o.version) === iv))
+  return ok({
+    versions: all.slice((page - 1) * perPage, page * perPage).map(osVersionJson),
+    meta: { page, per_page: perPage, total_pages: Math.ceil(all.length / perPage), total: all.length }
+  })
+}
+
+/** `GET /v1/device-os/versions/:version[?platform_id]`: by semver or by internal version (particle-cli asks `/4100`). */
+const getDeviceOs = (ctx: AuthedCtx): Reply => {
+  const pid = asInt(ctx.query["platform_id"])
+  const key = ctx.p["version"]!
+  const o = DEVICE_OS.find((x) => (x.version === key || String(internalVersion(x.version)) === key) && (pid === undefined || x.platforms.includes(pid)))
+  if (!o) return errB(404, "Device OS version not found")
+  const iv = internalVersion(o.version)
+  return ok({ ...osVersionJson(o), platform_id: pid ?? o.platforms[0], module_version: iv, release_date: o.released, modules: [] })
+}
 
 export const registerFirmware = (r: RouteTable): void => {
   r.post("/v1/binaries", compile)
@@ -52,18 +98,6 @@ export const registerFirmware = (r: RouteTable): void => {
       default_versions: defaults
     })
   }))
-  r.get("/v1/device-os/versions", (ctx) => {
-    const pid = asInt(ctx.query["platform_id"])
-    const iv = asInt(ctx.query["internal_version"])
-    const page = Math.max(1, asInt(ctx.query["page"]) ?? 1)
-    const perPage = Math.max(1, asInt(ctx.query["per_page"] ?? ctx.query["perPage"]) ?? 100)
-    const list = osVersions().filter((v) => (pid === undefined || v.platform_id === pid) && (iv === undefined || v.internal_version === iv))
-    return ok(list.slice((page - 1) * perPage, page * perPage))
-  })
-  r.get("/v1/device-os/versions/:version", (ctx) => {
-    const pid = asInt(ctx.query["platform_id"])
-    const v = osVersions().find((x) => x.version === ctx.p["version"] && (pid === undefined || x.platform_id === pid))
-    if (!v) return errB(404, "Device OS version not found")
-    return ok(v)
-  })
+  r.get("/v1/device-os/versions", listDeviceOs)
+  r.get("/v1/device-os/versions/:version", getDeviceOs)
 }
