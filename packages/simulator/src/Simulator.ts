@@ -4,19 +4,19 @@
  * @since 0.1.0
  */
 import { Context, Effect, Layer } from "effect"
-import { adminRouter } from "./internal/admin.js"
-import { DEFAULT_MAX_BODY_BYTES, Engine, MAX_FUNCTION_ARG_LENGTH, type Fault, type RequestRecord } from "./internal/engine.js"
-import { Router } from "./internal/http.js"
-import { registerAuth } from "./internal/routes/auth.js"
-import { registerDevices } from "./internal/routes/devices.js"
-import { registerMisc } from "./internal/routes/misc.js"
-import { registerProducts } from "./internal/routes/products.js"
-import type { DeviceRecord, FunctionBehaviour, SeedInfo, VariableValue } from "./internal/store.js"
+import { adminRoutes } from "./internal/admin.js"
+import { DEFAULT_MAX_BODY_BYTES, Engine, MAX_FUNCTION_ARG_LENGTH } from "./internal/engine.js"
+import type { Fault } from "./internal/faults.js"
+import type { RequestRecord } from "./internal/recorder.js"
+import { splitPath } from "./internal/router.js"
+import { apiRoutes } from "./internal/routes/index.js"
+import type { SeedInfo } from "./internal/seed.js"
+import type { DeviceRecord, FunctionBehaviour, VariableValue } from "./internal/store/types.js"
 
 export type { DeviceRecord, Fault, FunctionBehaviour, RequestRecord, SeedInfo, VariableValue }
-export type { SeedDevice } from "./internal/store.js"
-export { MFA_OTP } from "./internal/store.js"
-export { PERMISSION_DENIED_INFO } from "./internal/http.js"
+export type { SeedDevice } from "./internal/seed.js"
+export { MFA_OTP } from "./internal/seed.js"
+export { PERMISSION_DENIED_INFO } from "./internal/reply.js"
 export { DEFAULT_MAX_BODY_BYTES, MAX_FUNCTION_ARG_LENGTH }
 
 /** Default SSE keep-alive cadence (ms): the simulator writes a bare `\n` this often on every open stream. */
@@ -105,46 +105,36 @@ const resolveOptions = (o: SimulatorOptions = {}) => {
   }
 }
 
-const apiRouter = (): Router => {
-  const r = new Router()
-  registerAuth(r)
-  registerDevices(r)
-  registerProducts(r)
-  registerMisc(r)
-  return r
-}
-
 const makeHandle = (engine: Engine): SimulatorHandle & { close(): Promise<void> } => {
   const device = (id: string): DeviceRecord => {
-    const d = engine.store.devices.get(id.toLowerCase())
+    const d = engine.store.devices.get(id)
     if (!d) throw new Error(`Unknown device ${id}`)
     return d
   }
-  const handle: SimulatorHandle & { close(): Promise<void> } = {
+  return {
     get url() { return engine.url },
     get port() { return engine.port },
     get accessToken() { return engine.seedInfo.user.accessToken },
     get seed() { return engine.seedInfo },
     reset: () => engine.reset(),
-    requests: () => engine.requests(),
-    clearRequests: () => engine.clearRequests(),
+    requests: () => engine.recorder.all(),
+    clearRequests: () => engine.recorder.clear(),
     createUser: (o) => {
-      if (engine.store.users.has(o.username)) throw new Error(`User ${o.username} already exists`)
-      const u = engine.store.createUser(o)
+      const u = engine.store.users.create(o)
       return { id: u.id, username: u.username }
     },
     createToken: (o) => {
       if (!engine.store.users.has(o.username)) throw new Error(`Unknown user ${o.username}`)
-      return engine.store.issueToken({ username: o.username, expiresInSeconds: o.expiresInSeconds ?? 0, scopes: o.scopes ?? [] }).token
+      return engine.store.users.issueToken({ username: o.username, expiresInSeconds: o.expiresInSeconds ?? 0, scopes: o.scopes ?? [] }).token
     },
     revokeToken: (token) => {
-      engine.store.tokens.delete(token)
+      engine.store.users.revoke(token)
     },
     createDevice: (o) => {
       const s = engine.store
       const owner = o.owner === undefined && o.productId === undefined ? engine.seedInfo.user.username : o.owner
       if (owner !== undefined && !s.users.has(owner)) throw new Error(`Unknown user ${owner}`)
-      if (o.productId !== undefined && !s.products.has(o.productId)) throw new Error(`Unknown product ${o.productId}`)
+      if (o.productId !== undefined && !s.products.get(o.productId)) throw new Error(`Unknown product ${o.productId}`)
       if (o.id !== undefined && !/^[0-9a-f]{24}$/i.test(o.id)) throw new Error("Device id must be 24 hex characters")
       return s.createDevice({ ...o, owner })
     },
@@ -158,34 +148,65 @@ const makeHandle = (engine: Engine): SimulatorHandle & { close(): Promise<void> 
       const d = device(id)
       d.online = online
       if (online) d.lastHandshakeAt = new Date().toISOString()
-      engine.publishEvent(engine.makeEvent({ name: "spark/status", data: online ? "online" : "offline", device: d }))
+      engine.services.publish({ name: "spark/status", data: online ? "online" : "offline", device: d })
     },
     setUnresponsive: (id, unresponsive) => {
       device(id).unresponsive = unresponsive
     },
     publish: (o) => {
       const d = device(o.deviceId)
-      engine.publishEvent(engine.makeEvent({ name: o.name, data: o.data, ttl: o.ttl, device: d, productId: o.productId ?? d.productId }))
+      engine.services.publish({ name: o.name, data: o.data, ttl: o.ttl, device: d, productId: o.productId ?? d.productId })
     },
     publishMany: (o) => {
       const d = device(o.deviceId)
-      return engine.publishMany(() => engine.makeEvent({ name: o.name, data: o.data, device: d }), o.count)
+      return engine.publishMany(() => ({ name: o.name, data: o.data, device: d }), o.count)
     },
-    sseConnections: () => engine.sseConnections(),
-    setFault: (f) => engine.setFault(f),
-    clearFaults: () => engine.clearFaults(),
+    sseConnections: () => engine.hub.size,
+    setFault: (f) => engine.faults.add(f),
+    clearFaults: () => engine.faults.clear(),
     close: () => engine.close()
   }
-  return handle
 }
 
 /** Starts a simulator on 127.0.0.1. Call `close()` when done (it closes every socket, SSE included). */
 export const start = async (options?: SimulatorOptions): Promise<SimulatorHandle & { close(): Promise<void> }> => {
   let handle: SimulatorHandle | undefined
-  const engine = new Engine(resolveOptions(options), apiRouter(), adminRouter(() => handle!))
-  handle = makeHandle(engine)
+  const engine = new Engine(resolveOptions(options), apiRoutes().router, adminRoutes(() => handle!).router)
+  const h = makeHandle(engine)
+  handle = h
   await engine.listen()
-  return handle as SimulatorHandle & { close(): Promise<void> }
+  return h
+}
+
+const table = /*#__PURE__*/ apiRoutes().router
+
+/**
+ * Every API route the simulator answers (the admin API excluded), as `{ method, path }` with parameters in
+ * `:name` form, e.g. `{ method: "GET", path: "/v1/devices/:id/:name" }`. A parameter written `:name*` takes
+ * the rest of the path (event-name prefixes).
+ */
+export const routes: ReadonlyArray<{ readonly method: string; readonly path: string }> = /*#__PURE__*/ table.entries.map((e) => ({
+  method: e.method,
+  path: e.pattern.replace(/\/\*([^/]+)$/, "/:$1*")
+}))
+
+/**
+ * The route pattern (in the form of {@link routes}) that answers `method` on a concrete path such as
+ * `/v1/products/4242/devices/abc` (a query string is ignored), or undefined when no route does. HEAD falls
+ * back to GET.
+ */
+export const matchRoute = (method: string, path: string): string | undefined => {
+  const q = path.indexOf("?")
+  const segs: Array<string> = []
+  for (const s of splitPath(q === -1 ? path : path.slice(0, q))) {
+    try {
+      segs.push(decodeURIComponent(s))
+    } catch {
+      return undefined
+    }
+  }
+  const m = table.match(method, segs)
+  return m === undefined ? undefined : m.entry.pattern.replace(/\/\*([^/]+)$/, "/:$1*")
 }
 
 /** The running simulator, provided by {@link layer}. */

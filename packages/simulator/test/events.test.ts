@@ -163,3 +163,40 @@ describe("SSE connection accounting and faults", () => {
     s.close()
   })
 })
+
+describe("org publish (particle-cli 3.51 `publish --org`)", () => {
+  it("POST /v1/orgs/:org/events → {ok:true}, delivered to the org's streams only", async () => {
+    const org = sim.seed.org
+    const orgStream = await openStream(sim, `/v1/orgs/${org.slug}/events`)
+    const prefixed = await openStream(sim, `/v1/orgs/${org.id}/events/org-`)
+    const mine = await openStream(sim, "/v1/devices/events")
+    const product = await openStream(sim, `/v1/products/${sim.seed.product.id}/events`)
+    await until(() => sim.sseConnections() === 4)
+    const r = await call(sim, "POST", `/v1/orgs/${org.slug}/events`, { json: { name: "org-hello", data: "x", private: true } })
+    expect([r.status, r.json]).toEqual([200, { ok: true }])
+    const form = await call(sim, "POST", `/v1/orgs/${org.id}/events`, { form: { name: "other", data: "y", ttl: "30" } })
+    expect(form.json).toEqual({ ok: true })
+    await orgStream.waitFor((t) => t.includes("event: other\n"))
+    await prefixed.waitFor((t) => t.includes("event: org-hello\n"))
+    const got = events(orgStream.text())
+    expect(got.map((e) => e.name)).toEqual(["org-hello", "other"])
+    expect(got[0]!.data).toMatchObject({ data: "x", ttl: 60, coreid: sim.seed.user.id })
+    expect(got[1]!.data).toMatchObject({ data: "y", ttl: 30 })
+    expect(events(prefixed.text()).map((e) => e.name)).toEqual(["org-hello"])
+    // a marker event proves the other streams were open and would have shown an org event before it
+    sim.publish({ deviceId: sim.seed.product.deviceIds[0]!, name: "marker" })
+    await mine.waitFor((t) => t.includes("event: marker\n"))
+    await product.waitFor((t) => t.includes("event: marker\n"))
+    expect(events(mine.text()).map((e) => e.name)).toEqual(["marker"])
+    expect(events(product.text()).map((e) => e.name)).toEqual(["marker"])
+    for (const s of [orgStream, prefixed, mine, product]) s.close()
+  })
+  it("org publish errors: missing name 400, unknown org 404, non-member 403, bad token 401", async () => {
+    const org = sim.seed.org
+    expect((await call(sim, "POST", `/v1/orgs/${org.slug}/events`, { json: {} })).status).toBe(400)
+    expect((await call(sim, "POST", "/v1/orgs/no-such-org/events", { json: { name: "x" } })).status).toBe(404)
+    const other = await call(sim, "POST", `/v1/orgs/${org.slug}/events`, { json: { name: "x" }, token: sim.seed.otherUser.accessToken })
+    expect(other.status).toBe(403)
+    expect((await call(sim, "POST", `/v1/orgs/${org.slug}/events`, { json: { name: "x" }, token: "0".repeat(40) })).status).toBe(401)
+  })
+})

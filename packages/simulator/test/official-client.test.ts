@@ -286,7 +286,10 @@ describe("particle-api-js → simulator: libraries, webhooks, integrations, clie
     const bt = await api.listBuildTargets({ onlyFeatured: true, auth })
     expect(bt.body.targets[0]).toMatchObject({ firmware_vendor: "Particle" })
     const os = await api.listDeviceOsVersions({ platformId: 32, auth })
-    expect(os.body.every((v: any) => v.platform_id === 32)).toBe(true)
+    // the real cloud's envelope (what particle-cli reads), not the bare array api-js 12 types
+    expect(os.body.versions.length).toBeGreaterThan(0)
+    expect(os.body.versions.every((v: any) => v.supported_platforms.includes(32))).toBe(true)
+    expect(os.body.meta.total).toBe(os.body.versions.length)
     expect((await api.getDeviceOsVersion({ version: "6.2.1", platformId: 32, auth })).body.version).toBe("6.2.1")
   })
 })

@@ -1,0 +1,44 @@
+/** Identifier formats of the Particle Cloud, and per-store generators (no module-level counters). */
+import { randomBytes } from "node:crypto"
+
+/** 40 lowercase hex characters, the format of Particle access and refresh tokens. */
+export const randomToken = (): string => randomBytes(20).toString("hex")
+
+export const isDeviceId = (s: string): boolean => /^[0-9a-f]{24}$/i.test(s)
+
+export const uuid = (): string => {
+  const b = randomBytes(16)
+  b[6] = (b[6]! & 0x0f) | 0x40
+  b[8] = (b[8]! & 0x3f) | 0x80
+  const h = b.toString("hex")
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+}
+
+/** Mongo-style ObjectIds (user, binary, firmware ids); one generator per store instance. */
+export class ObjectIds {
+  private counter = Math.floor(Math.random() * 0xffffff)
+  private readonly machine = randomBytes(5).toString("hex")
+
+  next(): string {
+    this.counter = (this.counter + 1) & 0xffffff
+    const time = Math.floor(Date.now() / 1000).toString(16).padStart(8, "0")
+    return time + this.machine + this.counter.toString(16).padStart(6, "0")
+  }
+}
+
+/** A monotonically increasing counter starting after `start`, skipping values `taken` reports as used. */
+export class Sequence {
+  constructor(private value: number) {}
+
+  next(taken: (n: number) => boolean = () => false): number {
+    do {
+      this.value++
+    } while (taken(this.value))
+    return this.value
+  }
+
+  /** Makes sure the next value is above `n` (for explicitly given ids). */
+  bump(n: number): void {
+    if (n > this.value) this.value = n
+  }
+}
