@@ -51,3 +51,8 @@ export * from "./listBuildTargets.js"
  * @since 0.1.0
  */
 export * from "./listDeviceOsVersions.js"
+
+/**
+ * @since 0.2.0
+ */
+export * from "./streamDeviceOsVersions.js"

@@ -3,12 +3,12 @@
  */
 import { Input, Operation } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
-import { DeviceOsVersion } from "./DeviceOs.js"
+import { DeviceOsVersionList } from "./DeviceOs.js"
 import { PlatformId } from "./internal/input.js"
 
 /**
- * Lists Device OS releases, optionally for one platform or one internal (module) version, one page at a
- * time.
+ * Lists Device OS releases, newest first, optionally for one platform or one internal (module) version,
+ * one page at a time, as `{ versions, meta }` (`streamDeviceOsVersions` walks every page).
  *
  * Options (particle-api-js names): `platformId`, `internalVersion`, `page`, `perPage` (sent as
  * `platform_id`, `internal_version`, `page`, `per_page`).
@@ -22,7 +22,7 @@ import { PlatformId } from "./internal/input.js"
  * import { Effect } from "effect"
  *
  * const p2Versions = listDeviceOsVersions({ platformId: 32, perPage: 50 }).pipe(
- *   Effect.map((versions) => versions.map((v) => v.version))
+ *   Effect.map(({ versions }) => versions.map((v) => v.version))
  * )
  * ```
  *
@@ -46,5 +46,5 @@ export const listDeviceOsVersions = /*#__PURE__*/ Operation.make({
     page: i.page,
     per_page: i.perPage
   }),
-  response: Operation.json(Schema.Array(DeviceOsVersion))
+  response: Operation.json(DeviceOsVersionList)
 })

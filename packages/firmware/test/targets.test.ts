@@ -1,6 +1,8 @@
-import { getDeviceOsVersion, listBuildTargets, listDeviceOsVersions } from "@effect-particle/firmware"
+import { getDeviceOsVersion, listBuildTargets, listDeviceOsVersions, streamDeviceOsVersions } from "@effect-particle/firmware"
 import { assert, layer } from "@effect/vitest"
+import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
+import * as Stream from "effect/Stream"
 import { expectInvalid, expectTag, fresh, only, TestLayer, withBadToken } from "@effect-particle/testing"
 
 layer(TestLayer)("build targets and Device OS versions", (it) => {
@@ -37,20 +39,33 @@ layer(TestLayer)("build targets and Device OS versions", (it) => {
   it.effect("listDeviceOsVersions: platform_id, internal_version, page, per_page, decoded", () =>
     Effect.gen(function*() {
       const sim = yield* fresh
-      const versions = yield* listDeviceOsVersions({ platformId: 32, page: 1, perPage: 2 })
+      const { meta, versions } = yield* listDeviceOsVersions({ platformId: 32, page: 1, perPage: 2 })
       assert.strictEqual(only(sim).method, "GET")
       assert.strictEqual(only(sim).path, "/v1/device-os/versions")
       assert.strictEqual(only(sim).rawQuery, "platform_id=32&page=1&per_page=2")
       assert.strictEqual(versions.length, 2)
-      assert.isTrue(versions.every((v) => v.platform_id === 32))
+      assert.isTrue(versions.every((v) => v.supported_platforms?.includes(32)))
       assert.isString(versions[0]!.version)
+      assert.strictEqual(meta.page, 1)
+      assert.isAbove(meta.total ?? 0, 2)
       sim.clearRequests()
-      const one = yield* listDeviceOsVersions({ internalVersion: 6000 })
-      assert.strictEqual(only(sim).rawQuery, "internal_version=6000")
-      assert.isTrue(one.length > 0 && one.every((v) => v.internal_version === 6000))
+      const one = (yield* listDeviceOsVersions({ internalVersion: 6201 })).versions
+      assert.strictEqual(only(sim).rawQuery, "internal_version=6201")
+      assert.deepStrictEqual(one.map((v) => [v.version, v.internal_version]), [["6.2.1", 6201]])
       sim.clearRequests()
       yield* listDeviceOsVersions()
       assert.strictEqual(only(sim).rawQuery, "")
+    }))
+
+  it.effect("streamDeviceOsVersions: every page, in order, as one stream", () =>
+    Effect.gen(function*() {
+      const sim = yield* fresh
+      const all = (yield* listDeviceOsVersions({ perPage: 100 })).versions.map((v) => v.version)
+      sim.clearRequests()
+      const streamed = Chunk.toArray(yield* Stream.runCollect(streamDeviceOsVersions({ perPage: 2 }))).map((v) => v.version)
+      assert.deepStrictEqual(streamed, all)
+      assert.strictEqual(sim.requests().length, Math.ceil(all.length / 2))
+      assert.isTrue(sim.requests().every((r, i) => r.rawQuery === `page=${i + 1}&per_page=2`))
     }))
 
   it.effect("listDeviceOsVersions: bad token Unauthorized; bad input", () =>
