@@ -67,6 +67,11 @@ export * from "./downloadManufacturingBackup.js"
 export * from "./flashDevice.js"
 
 /**
+ * @since 0.2.0
+ */
+export * from "./forceFirmwareUpdates.js"
+
+/**
  * @since 0.1.0
  */
 export * from "./getClaimCode.js"

@@ -2,6 +2,7 @@ import {
   batchUpdateDeviceGroups,
   getDevice,
   lockDeviceProductFirmware,
+  forceFirmwareUpdates,
   markAsDevelopmentDevice,
   renameDevice,
   setDeviceNotes,
@@ -95,6 +96,35 @@ layer(TestLayer)("updating devices", (it) => {
       expectTag(yield* Effect.flip(setDeviceNotes({ deviceId: UNKNOWN, notes: "x" })), "Forbidden")
       expectTag(yield* Effect.flip(setDeviceNotes({ product: PRODUCT, deviceId: ONLINE, notes: "x" })), "NotFound")
       yield* expectInvalid(setDeviceNotes({ deviceId: ONLINE } as { deviceId: string; notes: string }), "notes")
+    }))
+
+  // -------------------------------------------------------------------------------- forceFirmwareUpdates
+  it.effect("forceFirmwareUpdates: JSON { firmware_updates_forced }, true by default; the device shows it", () =>
+    Effect.gen(function*() {
+      const sim = yield* fresh
+      const on = yield* forceFirmwareUpdates({ deviceId: ONLINE })
+      assert.strictEqual(on.id, ONLINE)
+      assert.isTrue(on.firmware_updates_forced)
+      const request = only(sim)
+      assert.strictEqual(request.method, "PUT")
+      assert.strictEqual(request.path, `/v1/devices/${ONLINE}`)
+      assert.deepStrictEqual(request.json, { firmware_updates_forced: true })
+      assert.isTrue((yield* getDevice({ deviceId: ONLINE })).firmware_updates_forced)
+      sim.clearRequests()
+      const off = yield* forceFirmwareUpdates({ product: PRODUCT, deviceId: FLEET[1], forced: false })
+      assert.isFalse(off.firmware_updates_forced)
+      assert.strictEqual(only(sim).path, `/v1/products/${PRODUCT}/devices/${FLEET[1]}`)
+      assert.deepStrictEqual(only(sim).json, { firmware_updates_forced: false })
+    }))
+
+  it.effect("forceFirmwareUpdates: errors and bad input", () =>
+    Effect.gen(function*() {
+      yield* fresh
+      expectTag(yield* Effect.flip(forceFirmwareUpdates({ deviceId: UNKNOWN })), "Forbidden")
+      expectTag(yield* Effect.flip(forceFirmwareUpdates({ product: PRODUCT, deviceId: UNKNOWN })), "NotFound")
+      expectTag(yield* Effect.flip(withBadToken(forceFirmwareUpdates({ deviceId: ONLINE }))), "Unauthorized")
+      yield* expectInvalid(forceFirmwareUpdates({ deviceId: "fleet-1", product: PRODUCT }), "deviceId")
+      yield* expectInvalid(forceFirmwareUpdates({ deviceId: ONLINE, forced: "yes" as unknown as boolean }), "forced")
     }))
 
   // ----------------------------------------------------------------------------- markAsDevelopmentDevice

@@ -88,6 +88,16 @@ describe("SSE scopes", () => {
     for (const s of [mine, dev, prod, prodDev, org, other]) s.close()
     await until(() => sim.sseConnections() === 0)
   })
+  it("org + product + devices/events (particle-api-js's \"mine\" under an org product) streams the org product's events", async () => {
+    const p = sim.seed.product
+    const s = await openStream(sim, `/v1/orgs/${sim.seed.org.slug}/products/${p.id}/devices/events/fleet`)
+    sim.publish({ deviceId: p.deviceIds[1]!, name: "fleet-mine", data: "m" })
+    sim.publish({ deviceId: sim.seed.devices.cellular.id, name: "fleet-not-in-product", data: "x" })
+    await s.waitFor((t) => t.includes("fleet-mine"))
+    expect(events(s.text()).map((e) => e.name)).toEqual(["fleet-mine"])
+    s.close()
+    await until(() => sim.sseConnections() === 0)
+  })
   it("setOnline publishes spark/status online/offline", async () => {
     const s = await openStream(sim, "/v1/devices/events/spark")
     sim.setOnline(sim.seed.devices.online.id, false)

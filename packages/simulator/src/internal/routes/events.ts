@@ -75,7 +75,8 @@ export const registerEvents = (r: RouteTable): void => {
   r.get("/v1/products/:product/events/*prefix", stream(productScope))
   r.get("/v1/products/:product/devices/:id/events", stream(productScope))
   r.get("/v1/products/:product/devices/:id/events/*prefix", stream(productScope))
-  for (const mid of ["", "/products/:product", "/devices/:id", "/products/:product/devices/:id", "/devices"]) {
+  // particle-api-js builds `devices/events` ("mine") under an org and under an org product too
+  for (const mid of ["", "/products/:product", "/devices/:id", "/products/:product/devices/:id", "/devices", "/products/:product/devices"]) {
     r.get(`/v1/orgs/:org${mid}/events`, stream(orgScope))
     r.get(`/v1/orgs/:org${mid}/events/*prefix`, stream(orgScope))
   }
