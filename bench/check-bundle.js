@@ -4,7 +4,7 @@
 //  - its gzip -9 size exceeds the budget recorded in bench/bundle-budget.json.
 // Needs the packages' dist/ (run the build first). Usage: node bench/check-bundle.js [--json]
 import { readFileSync } from "node:fs"
-import { programs, esbuildBundle } from "./lib/bundle.js"
+import { esbuildBundle, programs } from "./lib/bundle.js"
 import { benchDir } from "./lib/common.js"
 
 export const checkBundle = async () => {
@@ -15,7 +15,9 @@ export const checkBundle = async () => {
     measured = await esbuildBundle(programs["one-call"].source)
     if (measured.nodeBuiltins.length > 0) problems.push(`imports Node built-ins: ${measured.nodeBuiltins.join(", ")}`)
     if (measured.gz > budget.oneCall.gzipBytes) {
-      problems.push(`one-call bundle is ${measured.gz} B gzip -9, over the budget of ${budget.oneCall.gzipBytes} B (bench/bundle-budget.json)`)
+      problems.push(
+        `one-call bundle is ${measured.gz} B gzip -9, over the budget of ${budget.oneCall.gzipBytes} B (bench/bundle-budget.json)`
+      )
     }
   } catch (e) {
     const msgs = (e.errors ?? []).map((x) => x.text)

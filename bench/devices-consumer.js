@@ -1,9 +1,9 @@
 // Memory at scale, consumer side, in a fresh process per fleet size:
 //   node bench/devices-consumer.js <baseUrl> <token> <expectedDevices>
 // streams every device of product 4242 with streamDevices over the node layer and reports peak RSS.
-import { Effect, ManagedRuntime, Redacted, Stream } from "effect"
 import * as NodeParticle from "@effect-particle/core/node"
 import { streamDevices } from "@effect-particle/devices"
+import { Effect, ManagedRuntime, Redacted, Stream } from "effect"
 
 const [baseUrl, token, expectedArg] = process.argv.slice(2)
 const rt = ManagedRuntime.make(NodeParticle.layer({ baseUrl, accessToken: Redacted.make(token), rateLimit: false }))
@@ -36,6 +36,15 @@ const heapUsed = process.memoryUsage().heapUsed
 await rt.dispose()
 process.send({
   type: "result",
-  result: { expected: Number(expectedArg), count, online, wallMs, rssBefore, rssPeakSampled: peak, maxRss: process.resourceUsage().maxRSS * 1024, heapUsedEnd: heapUsed }
+  result: {
+    expected: Number(expectedArg),
+    count,
+    online,
+    wallMs,
+    rssBefore,
+    rssPeakSampled: peak,
+    maxRss: process.resourceUsage().maxRSS * 1024,
+    heapUsedEnd: heapUsed
+  }
 })
 process.exit(0)

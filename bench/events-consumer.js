@@ -2,11 +2,11 @@
 //   node bench/events-consumer.js <client> <port> <count> <warmupCount> <robustnessCount>
 // 1. warm-up: a stream of <warmupCount> events (LF); 2. measured: <count> events (LF);
 // 3. robustness: <robustnessCount> events with CRLF line endings (only the lost count is kept).
-import { createRequire } from "node:module"
-import { Effect, Layer, ManagedRuntime, Redacted, Stream } from "effect"
 import { ParticleClient } from "@effect-particle/core"
 import * as NodeParticle from "@effect-particle/core/node"
 import { stream } from "@effect-particle/events"
+import { Effect, ManagedRuntime, Redacted, Stream } from "effect"
+import { createRequire } from "node:module"
 import { cpuMicros } from "./lib/common.js"
 
 const [clientId, portArg, countArg, warmArg, robustArg] = process.argv.slice(2)
@@ -41,8 +41,10 @@ const effectClient = (layer) => {
 }
 
 const clients = {
-  "ours-node": () => effectClient(NodeParticle.layer({ baseUrl: base, accessToken: Redacted.make(TOKEN), rateLimit: false })),
-  "ours-fetch": () => effectClient(ParticleClient.layerFetch({ baseUrl: base, accessToken: Redacted.make(TOKEN), rateLimit: false })),
+  "ours-node": () =>
+    effectClient(NodeParticle.layer({ baseUrl: base, accessToken: Redacted.make(TOKEN), rateLimit: false })),
+  "ours-fetch": () =>
+    effectClient(ParticleClient.layerFetch({ baseUrl: base, accessToken: Redacted.make(TOKEN), rateLimit: false })),
   "particle-api-js": () => {
     const Particle = createRequire(import.meta.url)("particle-api-js")
     const p = new Particle({ baseUrl: base })
@@ -148,7 +150,18 @@ const run = async (name, count) => {
   const wallMs = performance.now() - t0
   const cpu = cpuMicros(c0)
   sample()
-  return { count, received, lost: count - received, outOfOrder, badName, wallMs, cpuUs: cpu, rssStart, rssPeak: peakSampled, end: typeof end === "string" ? end : undefined }
+  return {
+    count,
+    received,
+    lost: count - received,
+    outOfOrder,
+    badName,
+    wallMs,
+    cpuUs: cpu,
+    rssStart,
+    rssPeak: peakSampled,
+    end: typeof end === "string" ? end : undefined
+  }
 }
 
 const warm = await run(`bench-lf-${warmArg}`, Number(warmArg))

@@ -1,12 +1,12 @@
 // Request cost: getVariable over loopback against a fixture server in another process.
 // Run by run.js in a child process; standalone: node bench/request.js [--quick] [--profile <client> --calls N]
-import http from "node:http"
-import { createRequire } from "node:module"
-import { parseArgs } from "node:util"
-import { Effect, ManagedRuntime, Redacted } from "effect"
 import { ParticleClient } from "@effect-particle/core"
 import * as NodeParticle from "@effect-particle/core/node"
 import { getVariable } from "@effect-particle/devices"
+import { Effect, ManagedRuntime, Redacted } from "effect"
+import http from "node:http"
+import { createRequire } from "node:module"
+import { parseArgs } from "node:util"
 import { benchDir, cpuMicros, forkServer, stopChild } from "./lib/common.js"
 
 const Particle = createRequire(import.meta.url)("particle-api-js")
@@ -52,15 +52,35 @@ const effectClient = (label, layer, note) => {
 
 const options = { baseUrl: base, accessToken: Redacted.make(TOKEN), rateLimit: false }
 
-const oursNode = () => effectClient("effect-particle, node layer", NodeParticle.layer(options), "`@effect-particle/core/node` `layer` (recommended on Node)")
-const oursFetch = () => effectClient("effect-particle, fetch layer", ParticleClient.layerFetch(options), "`ParticleClient.layerFetch` (browsers, other runtimes)")
+const oursNode = () =>
+  effectClient(
+    "effect-particle, node layer",
+    NodeParticle.layer(options),
+    "`@effect-particle/core/node` `layer` (recommended on Node)"
+  )
+const oursFetch = () =>
+  effectClient(
+    "effect-particle, fetch layer",
+    ParticleClient.layerFetch(options),
+    "`ParticleClient.layerFetch` (browsers, other runtimes)"
+  )
 
 const oursNodeNative = () => {
   // the same layer, calls composed inside one Effect program (Effect.forEach) instead of one runPromise per call
   const rt = ManagedRuntime.make(NodeParticle.layer(options))
   const run = (n, c) =>
-    rt.runPromise(Effect.forEach(Array.from({ length: n }), () => getVariable({ deviceId: DEVICE, name: NAME }), { concurrency: c, discard: true }))
-  return { label: "effect-particle, node layer, Effect.forEach", note: "one `runPromise` around `Effect.forEach` over the calls", run, dispose: () => rt.dispose() }
+    rt.runPromise(
+      Effect.forEach(Array.from({ length: n }), () => getVariable({ deviceId: DEVICE, name: NAME }), {
+        concurrency: c,
+        discard: true
+      })
+    )
+  return {
+    label: "effect-particle, node layer, Effect.forEach",
+    note: "one `runPromise` around `Effect.forEach` over the calls",
+    run,
+    dispose: () => rt.dispose()
+  }
 }
 
 const oursNodeLimiter = () => {
@@ -84,7 +104,11 @@ const oursNodeLimiter = () => {
 const apiJs = () => {
   const p = new Particle({ baseUrl: base })
   const call = () => p.getVariable({ deviceId: DEVICE, name: NAME, auth: TOKEN }).then((r) => r.body)
-  return { label: "particle-api-js 12.0.3", note: "`new Particle().getVariable` (node-fetch 2 over `node:http`)", run: (n, c) => loop(call, n, c) }
+  return {
+    label: "particle-api-js 12.0.3",
+    note: "`new Particle().getVariable` (node-fetch 2 over `node:http`)",
+    run: (n, c) => loop(call, n, c)
+  }
 }
 
 const rawFetch = () => {
@@ -96,7 +120,13 @@ const rawFetch = () => {
 
 const bareHttp = () => {
   const agent = new http.Agent({ keepAlive: true })
-  const reqOpts = { host: "127.0.0.1", port: server.port, path: `/v1/devices/${DEVICE}/${NAME}`, agent, headers: { authorization: `Bearer ${TOKEN}` } }
+  const reqOpts = {
+    host: "127.0.0.1",
+    port: server.port,
+    path: `/v1/devices/${DEVICE}/${NAME}`,
+    agent,
+    headers: { authorization: `Bearer ${TOKEN}` }
+  }
   const call = () =>
     new Promise((resolve, reject) => {
       http
@@ -113,10 +143,23 @@ const bareHttp = () => {
         })
         .on("error", reject)
     })
-  return { label: "bare node:http + JSON.parse (the limit)", note: "`http.get` with a keep-alive `Agent`", run: (n, c) => loop(call, n, c), dispose: () => agent.destroy() }
+  return {
+    label: "bare node:http + JSON.parse (the limit)",
+    note: "`http.get` with a keep-alive `Agent`",
+    run: (n, c) => loop(call, n, c),
+    dispose: () => agent.destroy()
+  }
 }
 
-const factories = { "ours-node": oursNode, "ours-fetch": oursFetch, "ours-node-forEach": oursNodeNative, "ours-node-limiter": oursNodeLimiter, "particle-api-js": apiJs, fetch: rawFetch, "node-http": bareHttp }
+const factories = {
+  "ours-node": oursNode,
+  "ours-fetch": oursFetch,
+  "ours-node-forEach": oursNodeNative,
+  "ours-node-limiter": oursNodeLimiter,
+  "particle-api-js": apiJs,
+  fetch: rawFetch,
+  "node-http": bareHttp
+}
 
 const measure = async (client, n, c) => {
   const c0 = process.cpuUsage()
@@ -132,7 +175,11 @@ if (opts.profile) {
   if (client.start) await client.start()
   await client.run(WARMUP, 1)
   const r = await measure(client, CALLS, 1)
-  console.error(`[profile] ${client.label}: ${r.cpuUs.toFixed(0)} µs CPU/call, ${r.wallUs.toFixed(0)} µs wall/call over ${CALLS} calls`)
+  console.error(
+    `[profile] ${client.label}: ${r.cpuUs.toFixed(0)} µs CPU/call, ${
+      r.wallUs.toFixed(0)
+    } µs wall/call over ${CALLS} calls`
+  )
   await client.dispose?.()
   await stopChild(server.child)
   process.exit(0)
@@ -152,7 +199,9 @@ for (let w = 0; w < 3; w++) {
 }
 const warmupSeconds = (performance.now() - t0) / 1000
 
-const results = Object.fromEntries(ids.map((id) => [id, { seq: { wallUs: [], cpuUs: [] }, c16: { wallUs: [], cpuUs: [] } }]))
+const results = Object.fromEntries(
+  ids.map((id) => [id, { seq: { wallUs: [], cpuUs: [] }, c16: { wallUs: [], cpuUs: [] } }])
+)
 for (let r = 0; r < ROUNDS; r++) {
   for (const id of ids) if (clients[id].perRound) await clients[id].start()
   for (const [mode, conc] of [["seq", 1], ["c16", CONCURRENCY]]) {

@@ -55,7 +55,9 @@ const barrel = (pkg) => {
   for (const file of modules) {
     const name = file.slice(0, -3)
     const doc = leadingDoc(readFileSync(new URL(file, dir), "utf8"))
-    if (doc === undefined || !doc.includes("@since")) throw new Error(`packages/${pkg}/src/${file} needs a leading doc comment with @since`)
+    if (doc === undefined || !doc.includes("@since")) {
+      throw new Error(`packages/${pkg}/src/${file} needs a leading doc comment with @since`)
+    }
     out.push("", doc)
     out.push(/^[A-Z]/.test(name) ? `export * as ${name} from "./${name}.js"` : `export * from "./${name}.js"`)
   }
@@ -75,8 +77,15 @@ for (const pkg of domains) {
   if (!existsSync(dist)) throw new Error(`packages/${pkg} is not built: run \`pnpm build\` first`)
   const mod = await import(dist.href)
   const items = Object.entries(mod).filter(([, v]) => Operation.isOperation(v) || Operation.isStreaming(v))
-  sync(new URL(`packages/${pkg}/README.md`, root), "<!-- operations:start -->", "<!-- operations:end -->", Operation.markdownTable(items.map(([, v]) => v)))
-  for (const [name, item] of items) implemented.set(Operation.isOperation(item) ? item.definition.name : item.streamOf.name, { pkg, name, item })
+  sync(
+    new URL(`packages/${pkg}/README.md`, root),
+    "<!-- operations:start -->",
+    "<!-- operations:end -->",
+    Operation.markdownTable(items.map(([, v]) => v))
+  )
+  for (const [name, item] of items) {
+    implemented.set(Operation.isOperation(item) ? item.definition.name : item.streamOf.name, { pkg, name, item })
+  }
 }
 
 // ----------------------------------------------------------------------------------------- coverage table
@@ -87,7 +96,9 @@ let done = 0
 for (const m of methods) {
   const ours = implemented.get(m.method) ?? implemented.get(aliases[m.method])
   if (ours) done++
-  const where = ours ? `\`@effect-particle/${ours.pkg}\` \`${ours.name}\`` : `planned: \`@effect-particle/${m.package}\``
+  const where = ours
+    ? `\`@effect-particle/${ours.pkg}\` \`${ours.name}\``
+    : `planned: \`@effect-particle/${m.package}\``
   lines.push(`| \`${m.method}\` | \`${m.verb} ${m.uri.replace(/\|/g, "\\|")}\` | ${where} |`)
 }
 const covered = new Set(methods.flatMap((m) => [m.method, aliases[m.method]].filter(Boolean)))
@@ -115,4 +126,8 @@ if (stale.length > 0) {
   console.error(`out of date: ${stale.join(", ")}: run \`node scripts/docs.mjs --write\``)
   process.exit(1)
 }
-console.log(`generated files ${write ? "written" : "up to date"}: ${domains.length} barrels, ${done}/${methods.length} particle-api-js methods, ${extra.length} functions beyond them`)
+console.log(
+  `generated files ${
+    write ? "written" : "up to date"
+  }: ${domains.length} barrels, ${done}/${methods.length} particle-api-js methods, ${extra.length} functions beyond them`
+)

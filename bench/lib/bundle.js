@@ -1,26 +1,39 @@
 // Browser bundle sizes with esbuild and rollup (+node-resolve, +terser), minified, gzip -9.
-import { gzipSync, brotliCompressSync, constants as zc } from "node:zlib"
-import * as esbuild from "esbuild"
-import { rollup } from "rollup"
 import { nodeResolve } from "@rollup/plugin-node-resolve"
 import terser from "@rollup/plugin-terser"
+import * as esbuild from "esbuild"
+import { brotliCompressSync, constants as zc, gzipSync } from "node:zlib"
+import { rollup } from "rollup"
 import { benchDir } from "./common.js"
 
 const layer = `ParticleClient.layerFetch({ accessToken: Redacted.make("token") })`
-const head = `import { ParticleClient } from "@effect-particle/core"\nimport { Effect, Redacted, Stream } from "effect"\n`
-const devOps = ["getVariable", "callFunction", "getDevice", "listDevices", "renameDevice", "setDeviceNotes", "signalDevice", "pingDevice", "removeDevice", "claimDevice"]
+const head =
+  `import { ParticleClient } from "@effect-particle/core"\nimport { Effect, Redacted, Stream } from "effect"\n`
+const devOps = [
+  "getVariable",
+  "callFunction",
+  "getDevice",
+  "listDevices",
+  "renameDevice",
+  "setDeviceNotes",
+  "signalDevice",
+  "pingDevice",
+  "removeDevice",
+  "claimDevice"
+]
 const opsProgram = (n) =>
   head +
   `import { ${devOps.slice(0, n).join(", ")} } from "@effect-particle/devices"\n` +
   `const input = { deviceId: "0123456789abcdef01234567", name: "temperature", argument: "on", notes: "n", signal: true, id: "0123456789abcdef01234567" }\n` +
-  `Effect.runPromise(Effect.all([${devOps.slice(0, n).map((o) => `${o}(input)`).join(", ")}]).pipe(Effect.provide(${layer}))).then(console.log, console.error)\n`
+  `Effect.runPromise(Effect.all([${
+    devOps.slice(0, n).map((o) => `${o}(input)`).join(", ")
+  }]).pipe(Effect.provide(${layer}))).then(console.log, console.error)\n`
 
 /** The programs measured (browser ESM). */
 export const programs = {
   "one-call": {
     title: "one `getVariable` call (fetch layer)",
-    source:
-      head +
+    source: head +
       `import { getVariable } from "@effect-particle/devices"\n` +
       `Effect.runPromise(getVariable({ deviceId: "0123456789abcdef01234567", name: "temperature" }).pipe(Effect.provide(${layer}))).then(console.log, console.error)\n`
   },
@@ -28,15 +41,13 @@ export const programs = {
   "ten-ops": { title: "10 device operations", source: opsProgram(10) },
   events: {
     title: "events `stream` (all my devices, logging each event)",
-    source:
-      head +
+    source: head +
       `import { stream } from "@effect-particle/events"\n` +
       `Effect.runPromise(stream({ deviceId: "mine" }).pipe(Stream.runForEach((e) => Effect.sync(() => console.log(e.name, e.data))), Effect.provide(${layer})))\n`
   },
   all: {
     title: "every domain package (`import *` from core, devices, events, firmware)",
-    source:
-      `import * as Core from "@effect-particle/core"\nimport * as Devices from "@effect-particle/devices"\n` +
+    source: `import * as Core from "@effect-particle/core"\nimport * as Devices from "@effect-particle/devices"\n` +
       `import * as Events from "@effect-particle/events"\nimport * as Firmware from "@effect-particle/firmware"\n` +
       `console.log(Core, Devices, Events, Firmware)\n`
   },
@@ -45,7 +56,8 @@ export const programs = {
     source: `import { Effect } from "effect"\nEffect.runPromise(Effect.succeed(1)).then(console.log)\n`
   },
   "floor-http": {
-    title: "Effect floor with the same modules: Effect + Schema + HttpClient (FetchHttpClient), one GET decoded with a Schema",
+    title:
+      "Effect floor with the same modules: Effect + Schema + HttpClient (FetchHttpClient), one GET decoded with a Schema",
     source:
       `import { Effect, Schema } from "effect"\nimport { FetchHttpClient, HttpClient, HttpClientResponse } from "@effect/platform"\n` +
       `const Variable = Schema.Struct({ name: Schema.String, result: Schema.Union(Schema.Number, Schema.String, Schema.Boolean) })\n` +
@@ -54,8 +66,10 @@ export const programs = {
       `Effect.runPromise(program).then(console.log, console.error)\n`
   },
   "particle-api-js-nopolyfill": {
-    title: "particle-api-js 12.0.3 one call, with `buffer`, `events`, `url`, `process` left out (external): the code without the polyfills it needs",
-    source: `import Particle from "particle-api-js"\nnew Particle().getVariable({ deviceId: "x", name: "y", auth: "t" }).then(console.log)\n`,
+    title:
+      "particle-api-js 12.0.3 one call, with `buffer`, `events`, `url`, `process` left out (external): the code without the polyfills it needs",
+    source:
+      `import Particle from "particle-api-js"\nnew Particle().getVariable({ deviceId: "x", name: "y", auth: "t" }).then(console.log)\n`,
     external: ["buffer", "events", "url", "process"]
   }
 }

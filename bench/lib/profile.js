@@ -3,7 +3,9 @@ import { readFileSync } from "node:fs"
 
 const where = (url) => {
   if (!url) return "(native / V8)"
-  if (url.startsWith("node:")) return "Node internals (" + url.replace(/^node:(internal\/)?/, "").split("/").slice(0, 2).join("/") + ")"
+  if (url.startsWith("node:")) {
+    return "Node internals (" + url.replace(/^node:(internal\/)?/, "").split("/").slice(0, 2).join("/") + ")"
+  }
   const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)(.*)$/.exec(url)
   if (m) return `${m[1]}/${m[2]}`
   const w = /\/packages\/([^/]+)\/(.*)$/.exec(url)
@@ -48,6 +50,13 @@ export const analyze = (path, top = 15) => {
     const p = pkg(f)
     pkgs.set(p, (pkgs.get(p) ?? 0) + us)
   }
-  const sorted = (m) => [...m].sort((a, b) => b[1] - a[1]).map(([k, us]) => ({ name: k, ms: us / 1000, share: us / total }))
-  return { totalMs: total / 1000, idleMs: idle / 1000, functions: sorted(fns).slice(0, top), files: sorted(files).slice(0, top), packages: sorted(pkgs) }
+  const sorted = (m) =>
+    [...m].sort((a, b) => b[1] - a[1]).map(([k, us]) => ({ name: k, ms: us / 1000, share: us / total }))
+  return {
+    totalMs: total / 1000,
+    idleMs: idle / 1000,
+    functions: sorted(fns).slice(0, top),
+    files: sorted(files).slice(0, top),
+    packages: sorted(pkgs)
+  }
 }

@@ -4,8 +4,8 @@
 // and multi-byte UTF-8 characters get split across chunks. The headers, `:ok` and the first chunk of
 // events go out in ONE socket write (as a busy Particle stream does), which exposes clients that emit
 // before their caller can listen.
-import http from "node:http"
 import { once } from "node:events"
+import http from "node:http"
 import { prng } from "../lib/common.js"
 
 const DEVICE = "0123456789abcdef01234567"
@@ -35,7 +35,7 @@ const build = (key) => {
   const body = Buffer.from(parts.join(""))
   const rnd = prng(count * 7 + nl.length)
   const chunks = []
-  for (let off = 0; off < body.length; ) {
+  for (let off = 0; off < body.length;) {
     const size = 1024 + Math.floor(rnd() * 15 * 1024)
     chunks.push(body.subarray(off, off + size))
     off += size
@@ -57,7 +57,7 @@ const server = http.createServer(async (req, res) => {
   const b = get(key)
   if (req.method !== "GET" || !b) {
     res.writeHead(404, { "content-type": "application/json" })
-    res.end('{"ok":false,"error":"Not found"}')
+    res.end("{\"ok\":false,\"error\":\"Not found\"}")
     return
   }
   const socket = res.socket
@@ -79,7 +79,19 @@ process.on("message", (m) => {
   // pre-build payloads so that the first client does not wait for them
   if (m && m.type === "prepare") {
     for (const key of m.keys) get(key)
-    process.send({ type: "prepared", info: Object.fromEntries(m.keys.map((k) => [k, { count: cache.get(k).count, bytes: cache.get(k).bytes, chunks: cache.get(k).chunks.length, payloadBytes: cache.get(k).payloadBytes }])) })
+    process.send({
+      type: "prepared",
+      info: Object.fromEntries(
+        m.keys.map((
+          k
+        ) => [k, {
+          count: cache.get(k).count,
+          bytes: cache.get(k).bytes,
+          chunks: cache.get(k).chunks.length,
+          payloadBytes: cache.get(k).payloadBytes
+        }])
+      )
+    })
   }
 })
 server.listen(0, "127.0.0.1", () => process.send({ type: "ready", port: server.address().port }))

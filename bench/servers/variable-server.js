@@ -22,12 +22,12 @@ const server = http.createServer((req, res) => {
   const m = /^\/v1\/devices\/([^/?]+)\/([^/?]+)/.exec(req.url)
   if (req.method !== "GET" || !m) {
     res.writeHead(404, { "content-type": "application/json" })
-    res.end('{"ok":false,"error":"Not found"}')
+    res.end("{\"ok\":false,\"error\":\"Not found\"}")
     return
   }
   const key = m[1] + "/" + m[2]
   let b = cache.get(key)
-  if (b === undefined) cache.set(key, (b = Buffer.from(body(decodeURIComponent(m[1]), decodeURIComponent(m[2])))))
+  if (b === undefined) cache.set(key, b = Buffer.from(body(decodeURIComponent(m[1]), decodeURIComponent(m[2]))))
   res.writeHead(200, {
     "content-type": "application/json; charset=utf-8",
     "content-length": b.length,

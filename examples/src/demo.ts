@@ -47,7 +47,11 @@ const table = (header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<
 const ago = (iso: string | null | undefined): string => {
   if (!iso) return "never"
   const seconds = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000))
-  return seconds < 120 ? `${seconds}s ago` : seconds < 7200 ? `${Math.round(seconds / 60)}m ago` : `${Math.round(seconds / 3600)}h ago`
+  return seconds < 120
+    ? `${seconds}s ago`
+    : seconds < 7200
+    ? `${Math.round(seconds / 60)}m ago`
+    : `${Math.round(seconds / 3600)}h ago`
 }
 
 /** The device the demo reads from: the seeded online one on the simulator, the first online one elsewhere. */
@@ -131,7 +135,11 @@ export const handleTypedErrors: Step = {
         Effect.map((v) => `unexpected value ${JSON.stringify(v.result)}`),
         Effect.catchTag("NotFound", (e) =>
           getDevice({ deviceId: id.value }).pipe(
-            Effect.map((d) => `NotFound (${e.status}): "${e.error ?? e.message}" — device online: ${d.online}, so the variable does not exist`)
+            Effect.map((d) =>
+              `NotFound (${e.status}): "${
+                e.error ?? e.message
+              }" — device online: ${d.online}, so the variable does not exist`
+            )
           ))
       )
       yield* Console.log(`getVariable no_such_variable → ${missing}`)
@@ -152,7 +160,8 @@ export const handleTypedErrors: Step = {
       if (Option.isSome(slow)) {
         const answer = yield* getVariable({ deviceId: slow.value, name: "temperature" }).pipe(
           Effect.map(() => "unexpected value"),
-          Effect.catchTag("DeviceTimeout", (e) => Effect.succeed(`DeviceTimeout (${e.status}): "${e.error ?? e.message}"`))
+          Effect.catchTag("DeviceTimeout", (e) =>
+            Effect.succeed(`DeviceTimeout (${e.status}): "${e.error ?? e.message}"`))
         )
         yield* Console.log(`getVariable on an unresponsive device → ${answer}`)
       } else {
@@ -238,12 +247,18 @@ export const liveEvents: Step = {
         deviceId: "mine",
         onStatus: (status) =>
           Effect.zipRight(
-            Console.log(`  [${status._tag}${status._tag === "Reconnecting" ? ` in ${Duration.format(status.delay)}` : ""}]`),
+            Console.log(
+              `  [${status._tag}${status._tag === "Reconnecting" ? ` in ${Duration.format(status.delay)}` : ""}]`
+            ),
             status._tag === "Connected" ? Deferred.succeed(connected, undefined) : Effect.void
           )
       }).pipe(
         Stream.tap((event) =>
-          Console.log(`  ${event.published_at.toISOString().slice(11, 23)}  ${event.name.padEnd(18)} ${event.data ?? ""}  (from ${event.coreid})`)
+          Console.log(
+            `  ${event.published_at.toISOString().slice(11, 23)}  ${event.name.padEnd(18)} ${
+              event.data ?? ""
+            }  (from ${event.coreid})`
+          )
         ),
         Stream.takeUntil((event) => event.name === "demo/done"),
         // on the real cloud nothing may happen: listen for 10 seconds, read-only
@@ -257,7 +272,9 @@ export const liveEvents: Step = {
         // (spark/status), and an event published through the API
         const sim = ctx.simulator.value
         const device = sim.seed.devices.online.id
-        for (const reading of ["21.5", "21.7", "22.0"]) sim.publish({ deviceId: device, name: "demo/temperature", data: reading })
+        for (const reading of ["21.5", "21.7", "22.0"]) {
+          sim.publish({ deviceId: device, name: "demo/temperature", data: reading })
+        }
         sim.setOnline(sim.seed.devices.cellular.id, false)
         sim.setOnline(sim.seed.devices.cellular.id, true)
         yield* publishEvent({ name: "demo/hello", data: "published through the API" })
@@ -293,13 +310,17 @@ const runSteps = (ctx: DemoContext, readOnlyOnly: boolean) =>
     const failed: Array<string> = []
     for (const [i, step] of steps.entries()) {
       if (readOnlyOnly && !step.readOnly) {
-        yield* Console.log(`\n== ${i + 1}. ${step.title}: skipped (changes devices; only read-only steps run on the real cloud)`)
+        yield* Console.log(
+          `\n== ${i + 1}. ${step.title}: skipped (changes devices; only read-only steps run on the real cloud)`
+        )
         continue
       }
       yield* Console.log(`\n== ${i + 1}. ${step.title}`)
       yield* step.run(ctx).pipe(
         Effect.catchAll((e) =>
-          Effect.sync(() => failed.push(step.title)).pipe(Effect.zipRight(Console.error(`  failed: ${e._tag}: ${e.message}`)))
+          Effect.sync(() => failed.push(step.title)).pipe(
+            Effect.zipRight(Console.error(`  failed: ${e._tag}: ${e.message}`))
+          )
         )
       )
     }
@@ -311,15 +332,24 @@ const onSimulator = Effect.gen(function*() {
   const sim = yield* Simulator.Simulator
   const product = sim.seed.product.id
   for (let i = 0; i < 45; i++) {
-    sim.createDevice({ name: `tracker-${String(i + 1).padStart(2, "0")}`, productId: product, platformId: 13, online: i % 3 !== 0, groups: i % 2 === 0 ? ["europe"] : ["asia"] })
+    sim.createDevice({
+      name: `tracker-${String(i + 1).padStart(2, "0")}`,
+      productId: product,
+      platformId: 13,
+      online: i % 3 !== 0,
+      groups: i % 2 === 0 ? ["europe"] : ["asia"]
+    })
   }
   yield* Console.log(`Particle simulator at ${sim.url} (set PARTICLE_ACCESS_TOKEN to use the real cloud)`)
   yield* runSteps({ simulator: Option.some(sim), product: Option.some(product) }, false)
 }).pipe(
   Effect.provide(
-    Layer.unwrapEffect(Effect.map(Simulator.Simulator, (sim) =>
-      NodeParticle.layer({ baseUrl: sim.url, accessToken: Redacted.make(sim.accessToken) })
-    )).pipe(Layer.provideMerge(Simulator.layer()))
+    Layer.unwrapEffect(
+      Effect.map(
+        Simulator.Simulator,
+        (sim) => NodeParticle.layer({ baseUrl: sim.url, accessToken: Redacted.make(sim.accessToken) })
+      )
+    ).pipe(Layer.provideMerge(Simulator.layer()))
   )
 )
 
@@ -328,7 +358,9 @@ const onCloud = Effect.gen(function*() {
   yield* Console.log(`Particle Cloud at ${process.env.PARTICLE_API_URL ?? "https://api.particle.io"} (read-only steps)`)
   yield* runSteps({
     simulator: Option.none(),
-    product: product === undefined || product === "" ? Option.none() : Option.some(/^\d+$/.test(product) ? Number(product) : product)
+    product: product === undefined || product === ""
+      ? Option.none()
+      : Option.some(/^\d+$/.test(product) ? Number(product) : product)
   }, true)
 }).pipe(Effect.provide(NodeParticle.layerConfig()))
 

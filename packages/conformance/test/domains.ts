@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from "node:fs"
 /** Every workspace package with operations (marked `"effect-particle": { "domain": true }`). */
 export const domainNames: ReadonlyArray<string> = readdirSync(new URL("../../", import.meta.url)).filter((dir) => {
   try {
-    return JSON.parse(readFileSync(new URL(`../../${dir}/package.json`, import.meta.url), "utf8"))["effect-particle"]?.domain === true
+    return JSON.parse(readFileSync(new URL(`../../${dir}/package.json`, import.meta.url), "utf8"))["effect-particle"]
+      ?.domain === true
   } catch {
     return false
   }

@@ -136,7 +136,8 @@ export const deviceOptions = <Fields extends Schema.Struct.Fields & { readonly d
       if ((o.product === undefined && o.org === undefined) || DEVICE_ID.test(o.deviceId)) return undefined
       return {
         path: ["deviceId"],
-        message: "must be a device ID (24 hexadecimal characters) when product or org is set (names only work in the user scope)"
+        message:
+          "must be a device ID (24 hexadecimal characters) when product or org is set (names only work in the user scope)"
       }
     })
   )

@@ -94,7 +94,11 @@ export type Part = body.Part
  * @since 0.2.0
  * @category bodies
  */
-export const jsonBody = (value: unknown, contentType = "application/json"): Body => ({ _tag: "Json", value, contentType })
+export const jsonBody = (value: unknown, contentType = "application/json"): Body => ({
+  _tag: "Json",
+  value,
+  contentType
+})
 
 /**
  * An `application/x-www-form-urlencoded` body, serialised as particle-api-js does (`qs`).
@@ -136,8 +140,12 @@ export const fileParts = (
  * @since 0.2.0
  * @category bodies
  */
-export const fieldParts = (fields: { readonly [key: string]: string | number | boolean | undefined }): ReadonlyArray<Part> =>
-  Object.entries(fields).flatMap(([name, value]) => value === undefined ? [] : [{ _tag: "Field", name, value: String(value) }])
+export const fieldParts = (
+  fields: { readonly [key: string]: string | number | boolean | undefined }
+): ReadonlyArray<Part> =>
+  Object.entries(fields).flatMap(([name, value]) =>
+    value === undefined ? [] : [{ _tag: "Field", name, value: String(value) }]
+  )
 
 // ---------------------------------------------------------------------------------------------------------
 // responses
@@ -509,8 +517,10 @@ export interface Streaming {
  * @since 0.2.0
  * @category constructors
  */
-export const streaming = <F extends (...args: ReadonlyArray<any>) => unknown>(f: F, streamOf: StreamOf): F & Streaming =>
-  Object.assign(f, { streamOf })
+export const streaming = <F extends (...args: ReadonlyArray<any>) => unknown>(
+  f: F,
+  streamOf: StreamOf
+): F & Streaming => Object.assign(f, { streamOf })
 
 /**
  * Whether a value is a stream function marked by {@link streaming}.
@@ -529,8 +539,7 @@ export const isStreaming = (u: unknown): u is Streaming =>
  * @category introspection
  */
 export const markdownTable = (items: ReadonlyArray<Any | Streaming>): string => {
-  const errors = (definition: Definition) =>
-    documentedErrorTags(definition).map((t) => `\`${t}\``).join(", ") || "–"
+  const errors = (definition: Definition) => documentedErrorTags(definition).map((t) => `\`${t}\``).join(", ") || "–"
   const rows = items.map((item) => {
     if (isStreaming(item)) {
       const { definition, kind, name, summary } = item.streamOf
@@ -540,9 +549,9 @@ export const markdownTable = (items: ReadonlyArray<Any | Streaming>): string => 
       return `| \`${name}\` | ${what} | ${errors(definition)} | ${summary} |`
     }
     const { definition } = item
-    return `| \`${definition.name}\` | ${routes(definition).map((r) => `\`${definition.method} ${r}\``).join("<br>")} | ${
-      errors(definition)
-    } | ${definition.summary} |`
+    return `| \`${definition.name}\` | ${
+      routes(definition).map((r) => `\`${definition.method} ${r}\``).join("<br>")
+    } | ${errors(definition)} | ${definition.summary} |`
   })
   return [
     "| function | endpoint | errors beyond the base set | what it does |",

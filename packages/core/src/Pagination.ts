@@ -8,8 +8,8 @@ import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
-import type { ParticleClient } from "./ParticleClient.js"
 import * as Operation from "./Operation.js"
+import type { ParticleClient } from "./ParticleClient.js"
 
 /**
  * One page of results and, when the endpoint says it, how many pages there are.
@@ -44,12 +44,15 @@ export const paginate = <A, E, R>(
   fetchPage: (page: number) => Effect.Effect<Page<A>, E, R>,
   options: { readonly firstPage?: number | undefined } = {}
 ): Stream.Stream<A, E, R> =>
-  Stream.paginateChunkEffect(options.firstPage ?? 1, (page) =>
-    Effect.map(fetchPage(page), (result): readonly [Chunk.Chunk<A>, Option.Option<number>] => {
-      const last = result.items.length === 0 ||
-        (result.totalPages !== undefined && page >= result.totalPages)
-      return [Chunk.unsafeFromArray(result.items.slice()), last ? Option.none() : Option.some(page + 1)]
-    }))
+  Stream.paginateChunkEffect(
+    options.firstPage ?? 1,
+    (page) =>
+      Effect.map(fetchPage(page), (result): readonly [Chunk.Chunk<A>, Option.Option<number>] => {
+        const last = result.items.length === 0 ||
+          (result.totalPages !== undefined && page >= result.totalPages)
+        return [Chunk.unsafeFromArray(result.items.slice()), last ? Option.none() : Option.some(page + 1)]
+      })
+  )
 
 /**
  * A stream over every page of an operation, marked with the operation it is built on.

@@ -121,7 +121,10 @@ export interface Options {
 export const layer = (options: Options = {}): Layer.Layer<ParticleClient, InvalidInput, HttpClient.HttpClient> =>
   Layer.effect(
     ParticleClient,
-    Effect.flatMap(HttpClient.HttpClient, (httpClient) => internal.make(options, { transport: fetchTransport.make(httpClient) }))
+    Effect.flatMap(
+      HttpClient.HttpClient,
+      (httpClient) => internal.make(options, { transport: fetchTransport.make(httpClient) })
+    )
   )
 
 /**
@@ -133,7 +136,8 @@ export const layer = (options: Options = {}): Layer.Layer<ParticleClient, Invali
  */
 export const layerConfig = (
   options: Omit<Options, "accessToken" | "baseUrl"> = {}
-): Layer.Layer<ParticleClient, InvalidInput | ConfigError.ConfigError, HttpClient.HttpClient> => fromConfig(layer)(options)
+): Layer.Layer<ParticleClient, InvalidInput | ConfigError.ConfigError, HttpClient.HttpClient> =>
+  fromConfig(layer)(options)
 
 /**
  * {@link layer} with `FetchHttpClient`: runs on Node ≥ 20, browsers, Deno, Bun and workers with no

@@ -80,7 +80,9 @@ export class BadRequest extends Schema.TaggedError<BadRequest>(id("BadRequest"))
  * @since 0.1.0
  * @category errors
  */
-export class Unauthorized extends Schema.TaggedError<Unauthorized>(id("Unauthorized"))("Unauthorized", HttpErrorFields) {
+export class Unauthorized
+  extends Schema.TaggedError<Unauthorized>(id("Unauthorized"))("Unauthorized", HttpErrorFields)
+{
   /** @since 0.2.0 */
   static readonly status: StatusMatch = 401
 }
@@ -122,7 +124,9 @@ export class NotFound extends Schema.TaggedError<NotFound>(id("NotFound"))("NotF
  * @since 0.1.0
  * @category errors
  */
-export class DeviceTimeout extends Schema.TaggedError<DeviceTimeout>(id("DeviceTimeout"))("DeviceTimeout", HttpErrorFields) {
+export class DeviceTimeout
+  extends Schema.TaggedError<DeviceTimeout>(id("DeviceTimeout"))("DeviceTimeout", HttpErrorFields)
+{
   /** @since 0.2.0 */
   static readonly status: StatusMatch = 408
 }

@@ -12,8 +12,8 @@ import { readFile } from "node:fs/promises"
 import * as client from "./internal/client.js"
 import { fromConfig } from "./internal/config.js"
 import * as nodeTransport from "./internal/nodeTransport.js"
-import type { InvalidInput } from "./ParticleError.js"
 import * as ParticleClient from "./ParticleClient.js"
+import type { InvalidInput } from "./ParticleError.js"
 
 const readPath = async (path: string): Promise<Uint8Array> => new Uint8Array(await readFile(path))
 

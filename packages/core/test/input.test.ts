@@ -22,12 +22,18 @@ layer(Client.layer({ accessToken: undefined }))("bad input", (it) => {
     expectInvalid(ops.getDevice({ deviceId: "gongbot" }), "accessToken"))
 
   it.effect("an empty per-call token is an InvalidInput", () =>
-    expectInvalid(ops.getDevice({ deviceId: "gongbot" }).pipe(ParticleClient.withAccessToken(Redacted.make(" "))), "accessToken"))
+    expectInvalid(
+      ops.getDevice({ deviceId: "gongbot" }).pipe(ParticleClient.withAccessToken(Redacted.make(" "))),
+      "accessToken"
+    ))
 
   it.effect("an empty token in the options fails the layer", () =>
     Effect.gen(function*() {
       const error = yield* Effect.flip(
-        Effect.provide(ops.getDevice({ deviceId: "gongbot" }), ParticleClient.layerFetch({ accessToken: Redacted.make("") }))
+        Effect.provide(
+          ops.getDevice({ deviceId: "gongbot" }),
+          ParticleClient.layerFetch({ accessToken: Redacted.make("") })
+        )
       )
       assert.strictEqual(error._tag, "InvalidInput")
       assert.strictEqual((error as { field: string }).field, "accessToken")
@@ -35,7 +41,14 @@ layer(Client.layer({ accessToken: undefined }))("bad input", (it) => {
 
   it.effect("a malformed base URL fails the layer", () =>
     Effect.gen(function*() {
-      for (const baseUrl of ["not a url", "ftp://example.com", "https://user:pw@api.particle.io", "https://api.particle.io/?x=1"]) {
+      for (
+        const baseUrl of [
+          "not a url",
+          "ftp://example.com",
+          "https://user:pw@api.particle.io",
+          "https://api.particle.io/?x=1"
+        ]
+      ) {
         const error = yield* Effect.flip(
           Effect.provide(ops.getDevice({ deviceId: "gongbot" }), ParticleClient.layerFetch({ baseUrl }))
         )

@@ -216,13 +216,24 @@ plain("routes: optional segments, the first applicable route, and requestPath wi
   assert.deepStrictEqual(path({ deviceId: "mine" }), Either.right("/v1/devices/events"))
   assert.deepStrictEqual(path({ deviceId: "mine", name: "a/b c" }), Either.right("/v1/devices/events/a%2Fb%20c"))
   assert.deepStrictEqual(path({ deviceId: DEVICE }), Either.right(`/v1/devices/${DEVICE}/events`))
-  assert.deepStrictEqual(Operation.requestPath(ops.getDevice, { deviceId: DEVICE, org: "acme", product: 3 }), Either.right(`/v1/orgs/acme/devices/${DEVICE}`))
+  assert.deepStrictEqual(
+    Operation.requestPath(ops.getDevice, { deviceId: DEVICE, org: "acme", product: 3 }),
+    Either.right(`/v1/orgs/acme/devices/${DEVICE}`)
+  )
   const missing = Operation.requestPath(ops.listDevices, {})
   assert.isTrue(Either.isLeft(missing) && missing.left.field === "product")
   const dot = path({ deviceId: "mine", name: ".." })
   assert.isTrue(Either.isLeft(dot) && dot.left.field === "name")
-  assert.deepStrictEqual(Operation.routes(ops.events.definition), ["/v1/devices/events{/name}", "/v1/devices/{deviceId}/events{/name}"])
-  assert.deepStrictEqual(Operation.documentedErrorTags(ops.createLedger.definition), ["Unauthorized", "Forbidden", "Conflict", "UnprocessableEntity"])
+  assert.deepStrictEqual(Operation.routes(ops.events.definition), [
+    "/v1/devices/events{/name}",
+    "/v1/devices/{deviceId}/events{/name}"
+  ])
+  assert.deepStrictEqual(Operation.documentedErrorTags(ops.createLedger.definition), [
+    "Unauthorized",
+    "Forbidden",
+    "Conflict",
+    "UnprocessableEntity"
+  ])
 })
 
 plain("the error vocabulary is one array: every class carries its status, tags and retryability derive from it", () => {

@@ -37,13 +37,19 @@ layer(Client.layer())("pagination", (it) => {
       yield* server.handle((req, res) => {
         const page = Number(new URLSearchParams(req.query).get("page"))
         json(res, 200, {
-          devices: Array.from({ length: PER_PAGE }, (_, i) => ({ id: `d${(page - 1) * PER_PAGE + i}`, name: null, online: true })),
+          devices: Array.from(
+            { length: PER_PAGE },
+            (_, i) => ({ id: `d${(page - 1) * PER_PAGE + i}`, name: null, online: true })
+          ),
           meta: { total_pages: PAGES }
         })
       })
       const all = yield* Stream.runCollect(stream)
       assert.strictEqual(Chunk.size(all), PAGES * PER_PAGE)
-      assert.deepStrictEqual(server.requests.map((r) => r.query), Array.from({ length: PAGES }, (_, i) => `page=${i + 1}&per_page=${PER_PAGE}`))
+      assert.deepStrictEqual(
+        server.requests.map((r) => r.query),
+        Array.from({ length: PAGES }, (_, i) => `page=${i + 1}&per_page=${PER_PAGE}`)
+      )
     }))
 
   it.effect("stops at an empty page when the endpoint gives no page count", () =>

@@ -52,7 +52,9 @@ const RecordingLogger = Logger.replace(
   })
 )
 
-layer(Layer.mergeAll(Client.layer({ accessToken: Redacted.make(SECRET), retry: false }), RecordingTracer, RecordingLogger))(
+layer(
+  Layer.mergeAll(Client.layer({ accessToken: Redacted.make(SECRET), retry: false }), RecordingTracer, RecordingLogger)
+)(
   "the token stays secret",
   (it) => {
     it.effect("not in an error's message, toString, JSON, a span or a log line", () =>

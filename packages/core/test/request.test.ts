@@ -116,7 +116,7 @@ layer(Client.layer())("the wire request", (it) => {
       assert.match(body, /name="file"; filename="app\.ino"\r\n[^]*void setup\(\) \{\}/)
       assert.match(body, /name="file2"; filename="lib\/util\.h"\r\n[^]*void loop\(\) \{\}/)
       assert.match(body, /name="latest"\r\n\r\ntrue\r\n/)
-      assert.isBelow(body.indexOf('name="file2"'), body.indexOf('name="latest"'))
+      assert.isBelow(body.indexOf("name=\"file2\""), body.indexOf("name=\"latest\""))
     }))
 
   it.effect("a file path without the Node layer is an InvalidInput, before any request", () =>
@@ -200,17 +200,23 @@ layer(Client.layer())("layerConfig", (it) => {
   it.effect("an empty PARTICLE_ACCESS_TOKEN is an InvalidInput; a missing one fails each call", () =>
     Effect.gen(function*() {
       const server = yield* TestServer
-      const empty = yield* Effect.flip(ops.getDevice({ deviceId: DEVICE }).pipe(
-        Effect.provide(
-          ParticleClient.layerConfigFetch().pipe(
-            Layer.provide(withEnv({ PARTICLE_ACCESS_TOKEN: "", PARTICLE_API_URL: server.url }))
+      const empty = yield* Effect.flip(
+        ops.getDevice({ deviceId: DEVICE }).pipe(
+          Effect.provide(
+            ParticleClient.layerConfigFetch().pipe(
+              Layer.provide(withEnv({ PARTICLE_ACCESS_TOKEN: "", PARTICLE_API_URL: server.url }))
+            )
           )
         )
-      ))
+      )
       assert.strictEqual(empty._tag, "InvalidInput")
-      const missing = yield* Effect.flip(ops.getDevice({ deviceId: DEVICE }).pipe(
-        Effect.provide(ParticleClient.layerConfigFetch().pipe(Layer.provide(withEnv({ PARTICLE_API_URL: server.url }))))
-      ))
+      const missing = yield* Effect.flip(
+        ops.getDevice({ deviceId: DEVICE }).pipe(
+          Effect.provide(
+            ParticleClient.layerConfigFetch().pipe(Layer.provide(withEnv({ PARTICLE_API_URL: server.url })))
+          )
+        )
+      )
       assert.strictEqual(missing._tag, "InvalidInput")
       assert.strictEqual((missing as { field: string }).field, "accessToken")
     }))

@@ -48,7 +48,10 @@ export const addDeviceToProduct = /*#__PURE__*/ Operation.make({
       { path: ["deviceId"], message: "is required unless a file is given" }
     )
   ),
-  body: (i) => i.file !== undefined ? Operation.multipartBody(Operation.fileParts({ file: i.file })) : Operation.jsonBody({ id: i.deviceId }),
+  body: (i) =>
+    i.file !== undefined
+      ? Operation.multipartBody(Operation.fileParts({ file: i.file }))
+      : Operation.jsonBody({ id: i.deviceId }),
   response: Operation.json(ImportResult),
   errors: [ParticleError.BadRequest, ParticleError.NotFound]
 })

@@ -39,7 +39,9 @@ export const batchUpdateDeviceGroups = /*#__PURE__*/ Operation.make({
   routes: [{ path: "/v1/products/{product}/devices" }],
   input: Schema.Struct({
     product: Input.Product,
-    deviceIds: Schema.Array(Input.DeviceId).pipe(Schema.minItems(1, { message: () => "must hold at least one device ID" })),
+    deviceIds: Schema.Array(Input.DeviceId).pipe(
+      Schema.minItems(1, { message: () => "must hold at least one device ID" })
+    ),
     add: Schema.optional(Schema.Array(Input.NonEmpty)),
     remove: Schema.optional(Schema.Array(Input.NonEmpty))
   }).pipe(
@@ -49,7 +51,11 @@ export const batchUpdateDeviceGroups = /*#__PURE__*/ Operation.make({
     )
   ),
   body: (i) =>
-    Operation.jsonBody({ action: "groups", devices: i.deviceIds, metadata: { add: i.add ?? [], remove: i.remove ?? [] } }),
+    Operation.jsonBody({
+      action: "groups",
+      devices: i.deviceIds,
+      metadata: { add: i.add ?? [], remove: i.remove ?? [] }
+    }),
   response: Operation.empty,
   errors: [ParticleError.BadRequest, ParticleError.NotFound]
 })

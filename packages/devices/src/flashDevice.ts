@@ -56,7 +56,9 @@ export const flashDevice = /*#__PURE__*/ Operation.make({
   body: (i) =>
     Operation.multipartBody([
       ...Operation.fileParts(i.files),
-      ...Operation.fieldParts(i.targetVersion !== undefined ? { build_target_version: i.targetVersion } : { latest: "true" })
+      ...Operation.fieldParts(
+        i.targetVersion !== undefined ? { build_target_version: i.targetVersion } : { latest: "true" }
+      )
     ]),
   response: Operation.json(FlashResult),
   errors: [ParticleError.BadRequest, ParticleError.NotFound]

@@ -47,7 +47,11 @@ export const getVariable = /*#__PURE__*/ Operation.make({
   summary: "Read a variable of a device",
   method: "GET",
   routes: Operation.scoped("/devices/{deviceId}/{name}", "user", "product"),
-  input: Input.deviceOptions({ deviceId: Input.DeviceIdOrName, name: Input.NonEmpty, product: Schema.optional(Input.Product) }),
+  input: Input.deviceOptions({
+    deviceId: Input.DeviceIdOrName,
+    name: Input.NonEmpty,
+    product: Schema.optional(Input.Product)
+  }),
   response: Operation.json(VariableResult),
   errors: [ParticleError.NotFound, ParticleError.DeviceTimeout]
 })

@@ -32,7 +32,11 @@ export const renameDevice = /*#__PURE__*/ Operation.make({
   summary: "Rename a device",
   method: "PUT",
   routes: Operation.scoped("/devices/{deviceId}", "user", "product"),
-  input: Input.deviceOptions({ deviceId: Input.DeviceIdOrName, name: Input.NonEmpty, product: Schema.optional(Input.Product) }),
+  input: Input.deviceOptions({
+    deviceId: Input.DeviceIdOrName,
+    name: Input.NonEmpty,
+    product: Schema.optional(Input.Product)
+  }),
   body: (i) => Operation.jsonBody({ name: i.name }),
   response: Operation.json(RenameResult),
   errors: [ParticleError.BadRequest, ParticleError.NotFound]

@@ -29,7 +29,11 @@ export const setDeviceNotes = /*#__PURE__*/ Operation.make({
   summary: "Set the notes of a device",
   method: "PUT",
   routes: Operation.scoped("/devices/{deviceId}", "user", "product"),
-  input: Input.deviceOptions({ deviceId: Input.DeviceIdOrName, notes: Schema.String, product: Schema.optional(Input.Product) }),
+  input: Input.deviceOptions({
+    deviceId: Input.DeviceIdOrName,
+    notes: Schema.String,
+    product: Schema.optional(Input.Product)
+  }),
   body: (i) => Operation.jsonBody({ notes: i.notes }),
   response: Operation.json(NotesResult),
   errors: [ParticleError.NotFound]

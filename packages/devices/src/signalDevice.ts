@@ -33,7 +33,11 @@ export const signalDevice = /*#__PURE__*/ Operation.make({
   summary: "Start or stop the rainbow LED signal",
   method: "PUT",
   routes: Operation.scoped("/devices/{deviceId}", "user", "product"),
-  input: Input.deviceOptions({ deviceId: Input.DeviceIdOrName, signal: Schema.Boolean, product: Schema.optional(Input.Product) }),
+  input: Input.deviceOptions({
+    deviceId: Input.DeviceIdOrName,
+    signal: Schema.Boolean,
+    product: Schema.optional(Input.Product)
+  }),
   body: (i) => Operation.jsonBody({ signal: i.signal ? "1" : "0" }),
   response: Operation.json(SignalResult),
   errors: [ParticleError.NotFound]

@@ -25,11 +25,12 @@ import { listProductDevices } from "./listProductDevices.js"
  * @since 0.1.0
  * @category devices
  */
-export const streamDevices: Pagination.StreamOf<typeof listProductDevices, DeviceSummary> = /*#__PURE__*/ Pagination.stream({
-  name: "streamDevices",
-  summary: "Every device of a product, with filters, as a `Stream` over all pages",
-  operation: listProductDevices,
-  items: (page) => page.devices,
-  totalPages: (page) => page.meta.total_pages,
-  perPage: 100
-})
+export const streamDevices: Pagination.StreamOf<typeof listProductDevices, DeviceSummary> = /*#__PURE__*/ Pagination
+  .stream({
+    name: "streamDevices",
+    summary: "Every device of a product, with filters, as a `Stream` over all pages",
+    operation: listProductDevices,
+    items: (page) => page.devices,
+    totalPages: (page) => page.meta.total_pages,
+    perPage: 100
+  })

@@ -57,7 +57,9 @@ export const updateDevice = /*#__PURE__*/ Operation.make({
     Schema.filter((i) => {
       if (i.product !== undefined) return undefined
       const given = productOnly.find((key) => i[key] !== undefined)
-      return given === undefined ? undefined : { path: [given], message: "needs product (it only exists for product devices)" }
+      return given === undefined
+        ? undefined
+        : { path: [given], message: "needs product (it only exists for product devices)" }
     })
   ),
   body: (i) =>

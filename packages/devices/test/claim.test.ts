@@ -8,12 +8,22 @@ import {
   provisionDevice,
   sendPublicKey
 } from "@effect-particle/devices"
+import {
+  asOtherUser,
+  expectInvalid,
+  expectTag,
+  faultOnce,
+  fresh,
+  only,
+  TestLayer,
+  utf8,
+  withBadToken
+} from "@effect-particle/testing"
 import { assert, layer } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { asOtherUser, expectInvalid, expectTag, faultOnce, fresh, only, TestLayer, utf8, withBadToken } from "@effect-particle/testing"
 
 const ONLINE = "e00fce680000000000000001"
 const CELLULAR = "e00fce680000000000000002"
@@ -80,7 +90,9 @@ layer(TestLayer)("claiming and provisioning", (it) => {
     }))
 
   const list = `${ONLINE}\n${NEW_ID}\nnot-an-id\n`
-  const checkImport = (result: { updated: number; nonmemberDeviceIds: ReadonlyArray<string>; invalidDeviceIds: ReadonlyArray<string> }) => {
+  const checkImport = (
+    result: { updated: number; nonmemberDeviceIds: ReadonlyArray<string>; invalidDeviceIds: ReadonlyArray<string> }
+  ) => {
     assert.strictEqual(result.updated, 2)
     assert.deepStrictEqual(result.nonmemberDeviceIds, [NEW_ID])
     assert.deepStrictEqual(result.invalidDeviceIds, ["not-an-id"])
@@ -89,7 +101,9 @@ layer(TestLayer)("claiming and provisioning", (it) => {
   it.effect("addDeviceToProduct: a file as bytes is the multipart part `file` (and wins over deviceId)", () =>
     Effect.gen(function*() {
       const sim = yield* fresh
-      checkImport(yield* addDeviceToProduct({ product: "sim-fleet", deviceId: CELLULAR, file: new TextEncoder().encode(list) }))
+      checkImport(
+        yield* addDeviceToProduct({ product: "sim-fleet", deviceId: CELLULAR, file: new TextEncoder().encode(list) })
+      )
       const request = only(sim)
       assert.strictEqual(request.path, "/v1/products/sim-fleet/devices")
       assert.match(request.contentType ?? "", /^multipart\/form-data/)
@@ -117,8 +131,17 @@ layer(TestLayer)("claiming and provisioning", (it) => {
     Effect.gen(function*() {
       const sim = yield* fresh
       expectTag(yield* Effect.flip(addDeviceToProduct({ product: 999999, deviceId: ONLINE })), "NotFound")
-      expectTag(yield* Effect.flip(asOtherUser(addDeviceToProduct({ product: PRODUCT, deviceId: ONLINE }))), "Forbidden")
-      faultOnce(sim, `/v1/products/${PRODUCT}/devices`, 400, { ok: false, error: "You must provide an id or a file" }, "POST")
+      expectTag(
+        yield* Effect.flip(asOtherUser(addDeviceToProduct({ product: PRODUCT, deviceId: ONLINE }))),
+        "Forbidden"
+      )
+      faultOnce(
+        sim,
+        `/v1/products/${PRODUCT}/devices`,
+        400,
+        { ok: false, error: "You must provide an id or a file" },
+        "POST"
+      )
       expectTag(yield* Effect.flip(addDeviceToProduct({ product: PRODUCT, deviceId: ONLINE })), "BadRequest")
       yield* expectInvalid(addDeviceToProduct({ product: PRODUCT }), "deviceId")
       yield* expectInvalid(addDeviceToProduct({ product: PRODUCT, deviceId: "photon-online" }), "deviceId")
@@ -143,7 +166,13 @@ layer(TestLayer)("claiming and provisioning", (it) => {
     Effect.gen(function*() {
       const sim = yield* fresh
       expectTag(yield* Effect.flip(provisionDevice({ productId: 999999 })), "NotFound")
-      faultOnce(sim, "/v1/devices", 400, { error: "invalid_request", error_description: "self-provisioning is off" }, "POST")
+      faultOnce(
+        sim,
+        "/v1/devices",
+        400,
+        { error: "invalid_request", error_description: "self-provisioning is off" },
+        "POST"
+      )
       expectTag(yield* Effect.flip(provisionDevice({ productId: PRODUCT })), "BadRequest")
       yield* expectInvalid(provisionDevice({ productId: 0 }), "productId")
       yield* expectInvalid(provisionDevice({ productId: "sim-fleet" as unknown as number }), "productId")

@@ -1,8 +1,17 @@
 import { Retry } from "@effect-particle/core"
 import { callFunction, getDevice, getVariable, MAX_FUNCTION_ARGUMENT_LENGTH } from "@effect-particle/devices"
+import {
+  asOtherUser,
+  expectInvalid,
+  expectTag,
+  faultOnce,
+  fresh,
+  only,
+  TestLayer,
+  withBadToken
+} from "@effect-particle/testing"
 import { assert, layer } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import { asOtherUser, expectInvalid, expectTag, faultOnce, fresh, only, TestLayer, withBadToken } from "@effect-particle/testing"
 
 const ONLINE = "e00fce680000000000000001"
 const OFFLINE = "e00fce680000000000000003"
@@ -86,7 +95,10 @@ layer(TestLayer)("variables and functions", (it) => {
   it.effect("getVariable: a bad token is Unauthorized (401)", () =>
     Effect.gen(function*() {
       yield* fresh
-      const error = expectTag(yield* Effect.flip(withBadToken(getVariable({ deviceId: ONLINE, name: "temperature" }))), "Unauthorized")
+      const error = expectTag(
+        yield* Effect.flip(withBadToken(getVariable({ deviceId: ONLINE, name: "temperature" }))),
+        "Unauthorized"
+      )
       assert.strictEqual(error.error, "invalid_token")
     }))
 
@@ -94,8 +106,14 @@ layer(TestLayer)("variables and functions", (it) => {
     Effect.gen(function*() {
       yield* expectInvalid(getVariable({ deviceId: ONLINE, name: "" }), "name")
       yield* expectInvalid(getVariable({ deviceId: "not a device!", name: "temperature" }), "deviceId")
-      yield* expectInvalid(getVariable({ deviceId: "photon-online", name: "temperature", product: PRODUCT }), "deviceId")
-      yield* expectInvalid(getVariable({ deviceId: ONLINE, name: "temperature", product: "no such/product" }), "product")
+      yield* expectInvalid(
+        getVariable({ deviceId: "photon-online", name: "temperature", product: PRODUCT }),
+        "deviceId"
+      )
+      yield* expectInvalid(
+        getVariable({ deviceId: ONLINE, name: "temperature", product: "no such/product" }),
+        "product"
+      )
       yield* expectInvalid(getVariable({ deviceId: ONLINE, name: "temperature", product: 1.5 }), "product")
     }))
 
@@ -125,7 +143,12 @@ layer(TestLayer)("variables and functions", (it) => {
   it.effect("callFunction: product scope route", () =>
     Effect.gen(function*() {
       const sim = yield* fresh
-      const result = yield* callFunction({ product: "sim-fleet", deviceId: FLEET_ONLINE, name: "reboot", argument: "now" })
+      const result = yield* callFunction({
+        product: "sim-fleet",
+        deviceId: FLEET_ONLINE,
+        name: "reboot",
+        argument: "now"
+      })
       assert.strictEqual(result.return_value, 1)
       const request = only(sim)
       assert.strictEqual(request.path, `/v1/products/sim-fleet/devices/${FLEET_ONLINE}/reboot`)
@@ -136,7 +159,11 @@ layer(TestLayer)("variables and functions", (it) => {
     Effect.gen(function*() {
       assert.strictEqual(MAX_FUNCTION_ARGUMENT_LENGTH, 622)
       const sim = yield* fresh
-      const ok = yield* callFunction({ deviceId: ONLINE, name: "echoLength", argument: "x".repeat(MAX_FUNCTION_ARGUMENT_LENGTH) })
+      const ok = yield* callFunction({
+        deviceId: ONLINE,
+        name: "echoLength",
+        argument: "x".repeat(MAX_FUNCTION_ARGUMENT_LENGTH)
+      })
       assert.strictEqual(ok.return_value, 622)
       assert.strictEqual(only(sim).method, "POST")
       yield* expectInvalid(
@@ -166,7 +193,10 @@ layer(TestLayer)("variables and functions", (it) => {
         if (arg !== "on" && arg !== "off") throw new Error("argument must be on or off")
         return 1
       })
-      const rejected = expectTag(yield* Effect.flip(callFunction({ deviceId: ONLINE, name: "strict", argument: "maybe" })), "BadRequest")
+      const rejected = expectTag(
+        yield* Effect.flip(callFunction({ deviceId: ONLINE, name: "strict", argument: "maybe" })),
+        "BadRequest"
+      )
       assert.strictEqual(rejected.status, 400)
       assert.include(rejected.message, "on or off")
     }))

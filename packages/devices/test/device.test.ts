@@ -1,7 +1,25 @@
-import { downloadManufacturingBackup, getDevice, listDevices, listProductDevices, pingDevice, removeDevice, removeDeviceOwner } from "@effect-particle/devices"
+import {
+  downloadManufacturingBackup,
+  getDevice,
+  listDevices,
+  listProductDevices,
+  pingDevice,
+  removeDevice,
+  removeDeviceOwner
+} from "@effect-particle/devices"
+import {
+  asOtherUser,
+  expectInvalid,
+  expectTag,
+  faultOnce,
+  fresh,
+  only,
+  TestLayer,
+  utf8,
+  withBadToken
+} from "@effect-particle/testing"
 import { assert, layer } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import { asOtherUser, expectInvalid, expectTag, faultOnce, fresh, only, TestLayer, utf8, withBadToken } from "@effect-particle/testing"
 
 const ONLINE = "e00fce680000000000000001"
 const OFFLINE = "e00fce680000000000000003"
@@ -172,7 +190,10 @@ layer(TestLayer)("single devices", (it) => {
     Effect.gen(function*() {
       yield* fresh
       expectTag(yield* Effect.flip(removeDeviceOwner({ product: PRODUCT, deviceId: UNKNOWN })), "NotFound")
-      expectTag(yield* Effect.flip(asOtherUser(removeDeviceOwner({ product: PRODUCT, deviceId: FLEET[0] }))), "Forbidden")
+      expectTag(
+        yield* Effect.flip(asOtherUser(removeDeviceOwner({ product: PRODUCT, deviceId: FLEET[0] }))),
+        "Forbidden"
+      )
       yield* expectInvalid(removeDeviceOwner({ product: PRODUCT, deviceId: "fleet-1" }), "deviceId")
       yield* expectInvalid(removeDeviceOwner({ product: 2.5, deviceId: FLEET[0] }), "product")
     }))

@@ -1,10 +1,19 @@
 import { flashDevice } from "@effect-particle/devices"
+import {
+  expectInvalid,
+  expectTag,
+  faultOnce,
+  fresh,
+  only,
+  type Recorded,
+  TestLayer,
+  utf8
+} from "@effect-particle/testing"
 import { assert, layer } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { expectInvalid, expectTag, faultOnce, fresh, only, type Recorded, TestLayer, utf8 } from "@effect-particle/testing"
 
 const ONLINE = "e00fce680000000000000001"
 const PRODUCT = 4242
@@ -16,7 +25,11 @@ const HEADER = "#pragma once\nint answer();\n"
 const BINARY = new Uint8Array([0x00, 0xff, 0x10, 0x80, 0x7f, 0x00, 0x42])
 
 const parts = (request: Recorded) =>
-  (request.multipart ?? []).map((p) => ({ name: p.name, filename: p.filename, text: p.filename === undefined ? utf8(p.data) : undefined }))
+  (request.multipart ?? []).map((p) => ({
+    name: p.name,
+    filename: p.filename,
+    text: p.filename === undefined ? utf8(p.data) : undefined
+  }))
 
 /** A temporary directory for the duration of one test. */
 const tempDir = Effect.acquireRelease(
@@ -49,7 +62,11 @@ layer(TestLayer)("flashDevice", (it) => {
   it.effect("a target version is sent as build_target_version instead of latest", () =>
     Effect.gen(function*() {
       const sim = yield* fresh
-      yield* flashDevice({ deviceId: "photon-online", files: { "app.ino": new TextEncoder().encode(SOURCE) }, targetVersion: "6.2.1" })
+      yield* flashDevice({
+        deviceId: "photon-online",
+        files: { "app.ino": new TextEncoder().encode(SOURCE) },
+        targetVersion: "6.2.1"
+      })
       const request = only(sim)
       assert.strictEqual(request.path, "/v1/devices/photon-online")
       assert.deepStrictEqual(parts(request), [
@@ -72,7 +89,10 @@ layer(TestLayer)("flashDevice", (it) => {
   it.effect("a file as a Blob", () =>
     Effect.gen(function*() {
       const sim = yield* fresh
-      yield* flashDevice({ deviceId: ONLINE, files: { "firmware.bin": new Blob([BINARY], { type: "application/octet-stream" }) } })
+      yield* flashDevice({
+        deviceId: ONLINE,
+        files: { "firmware.bin": new Blob([BINARY], { type: "application/octet-stream" }) }
+      })
       const part = only(sim).multipart![0]!
       assert.strictEqual(part.filename, "firmware.bin")
       assert.deepStrictEqual(Array.from(part.data), Array.from(BINARY))
@@ -100,13 +120,21 @@ layer(TestLayer)("flashDevice", (it) => {
   it.effect("a path that does not exist is InvalidInput naming the file, before any request", () =>
     Effect.scoped(Effect.gen(function*() {
       const dir = yield* tempDir
-      yield* expectInvalid(flashDevice({ deviceId: ONLINE, files: { "app.ino": join(dir, "missing.ino") } }), "files.app.ino")
+      yield* expectInvalid(
+        flashDevice({ deviceId: ONLINE, files: { "app.ino": join(dir, "missing.ino") } }),
+        "files.app.ino"
+      )
     })))
 
   it.effect("product scope route", () =>
     Effect.gen(function*() {
       const sim = yield* fresh
-      yield* flashDevice({ product: PRODUCT, deviceId: FLEET, files: { "firmware.bin": BINARY }, targetVersion: "6.2.1" })
+      yield* flashDevice({
+        product: PRODUCT,
+        deviceId: FLEET,
+        files: { "firmware.bin": BINARY },
+        targetVersion: "6.2.1"
+      })
       assert.strictEqual(only(sim).path, `/v1/products/${PRODUCT}/devices/${FLEET}`)
       assert.strictEqual(only(sim).method, "PUT")
     }))
@@ -114,21 +142,40 @@ layer(TestLayer)("flashDevice", (it) => {
   it.effect("errors: BadRequest (rejected upload), Forbidden (unknown device), NotFound (not in product)", () =>
     Effect.gen(function*() {
       const sim = yield* fresh
-      faultOnce(sim, `/v1/devices/${ONLINE}`, 400, { ok: false, error: "Compilation failed", errors: ["app.ino:1: error"] }, "PUT")
-      const bad = expectTag(yield* Effect.flip(flashDevice({ deviceId: ONLINE, files: { "app.ino": new TextEncoder().encode("oops") } })), "BadRequest")
+      faultOnce(sim, `/v1/devices/${ONLINE}`, 400, {
+        ok: false,
+        error: "Compilation failed",
+        errors: ["app.ino:1: error"]
+      }, "PUT")
+      const bad = expectTag(
+        yield* Effect.flip(flashDevice({ deviceId: ONLINE, files: { "app.ino": new TextEncoder().encode("oops") } })),
+        "BadRequest"
+      )
       assert.strictEqual(bad.error, "Compilation failed")
       assert.deepStrictEqual(bad.errors, ["app.ino:1: error"])
       expectTag(yield* Effect.flip(flashDevice({ deviceId: UNKNOWN, files: { "firmware.bin": BINARY } })), "Forbidden")
-      expectTag(yield* Effect.flip(flashDevice({ product: PRODUCT, deviceId: UNKNOWN, files: { "firmware.bin": BINARY } })), "NotFound")
+      expectTag(
+        yield* Effect.flip(flashDevice({ product: PRODUCT, deviceId: UNKNOWN, files: { "firmware.bin": BINARY } })),
+        "NotFound"
+      )
     }))
 
   it.effect("bad input: no files, a file of the wrong type, an empty path, a bad device", () =>
     Effect.gen(function*() {
       yield* expectInvalid(flashDevice({ deviceId: ONLINE, files: {} }), "files")
-      yield* expectInvalid(flashDevice({ deviceId: ONLINE, files: { "a.bin": 42 as unknown as Uint8Array } }), "files.a.bin")
+      yield* expectInvalid(
+        flashDevice({ deviceId: ONLINE, files: { "a.bin": 42 as unknown as Uint8Array } }),
+        "files.a.bin"
+      )
       yield* expectInvalid(flashDevice({ deviceId: ONLINE, files: { "a.bin": "" } }), "files.a.bin")
       yield* expectInvalid(flashDevice({ deviceId: "bad id", files: { "a.bin": BINARY } }), "deviceId")
-      yield* expectInvalid(flashDevice({ deviceId: "photon-online", product: PRODUCT, files: { "a.bin": BINARY } }), "deviceId")
-      yield* expectInvalid(flashDevice({ deviceId: ONLINE, files: { "a.bin": BINARY }, targetVersion: "" }), "targetVersion")
+      yield* expectInvalid(
+        flashDevice({ deviceId: "photon-online", product: PRODUCT, files: { "a.bin": BINARY } }),
+        "deviceId"
+      )
+      yield* expectInvalid(
+        flashDevice({ deviceId: ONLINE, files: { "a.bin": BINARY }, targetVersion: "" }),
+        "targetVersion"
+      )
     }))
 })

@@ -1,9 +1,18 @@
 import { listDevices, listProductDevices, streamDevices } from "@effect-particle/devices"
+import {
+  asOtherUser,
+  expectInvalid,
+  expectTag,
+  faultOnce,
+  fresh,
+  only,
+  TestLayer,
+  withBadToken
+} from "@effect-particle/testing"
 import { assert, layer } from "@effect/vitest"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
-import { asOtherUser, expectInvalid, expectTag, faultOnce, fresh, only, TestLayer, withBadToken } from "@effect-particle/testing"
 
 const PRODUCT = 4242
 
@@ -24,7 +33,12 @@ layer(TestLayer)("listing devices", (it) => {
       assert.strictEqual(online.name, "photon-online")
       assert.strictEqual(online.platform_id, 6)
       assert.isTrue(online.online)
-      assert.deepStrictEqual(online.variables, { temperature: "double", count: "int32", status: "string", enabled: "bool" })
+      assert.deepStrictEqual(online.variables, {
+        temperature: "double",
+        count: "int32",
+        status: "string",
+        enabled: "bool"
+      })
       assert.include(online.functions ?? [], "led")
       assert.notInclude(ids, sim.seed.otherUser.deviceId)
     }))
@@ -109,7 +123,11 @@ layer(TestLayer)("listing devices", (it) => {
       const devices = yield* Stream.runCollect(streamDevices({ product: PRODUCT, perPage: 2 }))
       assert.deepStrictEqual(Chunk.toReadonlyArray(devices).map((d) => d.id), sim.seed.product.deviceIds)
       const requests = sim.requests()
-      assert.deepStrictEqual(requests.map((r) => r.rawQuery), ["page=1&per_page=2", "page=2&per_page=2", "page=3&per_page=2"])
+      assert.deepStrictEqual(requests.map((r) => r.rawQuery), [
+        "page=1&per_page=2",
+        "page=2&per_page=2",
+        "page=3&per_page=2"
+      ])
       assert.isTrue(requests.every((r) => r.method === "GET" && r.path === `/v1/products/${PRODUCT}/devices`))
     }))
 

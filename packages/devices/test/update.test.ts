@@ -1,8 +1,8 @@
 import {
   batchUpdateDeviceGroups,
+  forceFirmwareUpdates,
   getDevice,
   lockDeviceProductFirmware,
-  forceFirmwareUpdates,
   markAsDevelopmentDevice,
   renameDevice,
   setDeviceNotes,
@@ -11,9 +11,18 @@ import {
   unprotectDevice,
   updateDevice
 } from "@effect-particle/devices"
+import {
+  asOtherUser,
+  expectInvalid,
+  expectTag,
+  faultOnce,
+  fresh,
+  only,
+  TestLayer,
+  withBadToken
+} from "@effect-particle/testing"
 import { assert, layer } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import { asOtherUser, expectInvalid, expectTag, faultOnce, fresh, only, TestLayer, withBadToken } from "@effect-particle/testing"
 
 const ONLINE = "e00fce680000000000000001"
 const PRODUCT = 4242
@@ -42,7 +51,10 @@ layer(TestLayer)("updating devices", (it) => {
   it.effect("renameDevice: a name Particle rejects is BadRequest; unknown Forbidden; not in product NotFound", () =>
     Effect.gen(function*() {
       yield* fresh
-      const bad = expectTag(yield* Effect.flip(renameDevice({ deviceId: ONLINE, name: "no spaces allowed" })), "BadRequest")
+      const bad = expectTag(
+        yield* Effect.flip(renameDevice({ deviceId: ONLINE, name: "no spaces allowed" })),
+        "BadRequest"
+      )
       assert.strictEqual(bad.status, 400)
       expectTag(yield* Effect.flip(renameDevice({ deviceId: UNKNOWN, name: "x" })), "Forbidden")
       expectTag(yield* Effect.flip(renameDevice({ product: PRODUCT, deviceId: UNKNOWN, name: "x" })), "NotFound")
@@ -55,7 +67,11 @@ layer(TestLayer)("updating devices", (it) => {
   it.effect("signalDevice: sends the string \"1\" / \"0\", decoded", () =>
     Effect.gen(function*() {
       const sim = yield* fresh
-      assert.deepStrictEqual(yield* signalDevice({ deviceId: ONLINE, signal: true }), { id: ONLINE, connected: true, signaling: true })
+      assert.deepStrictEqual(yield* signalDevice({ deviceId: ONLINE, signal: true }), {
+        id: ONLINE,
+        connected: true,
+        signaling: true
+      })
       assert.deepStrictEqual(only(sim).json, { signal: "1" })
       assert.strictEqual(only(sim).method, "PUT")
       assert.strictEqual(only(sim).path, `/v1/devices/${ONLINE}`)
@@ -139,7 +155,9 @@ layer(TestLayer)("updating devices", (it) => {
       assert.deepStrictEqual(request.json, { development: true })
       assert.isTrue((yield* getDevice({ product: PRODUCT, deviceId: FLEET[0] })).development)
       sim.clearRequests()
-      assert.isFalse((yield* markAsDevelopmentDevice({ product: PRODUCT, deviceId: FLEET[0], development: false })).development)
+      assert.isFalse(
+        (yield* markAsDevelopmentDevice({ product: PRODUCT, deviceId: FLEET[0], development: false })).development
+      )
       assert.deepStrictEqual(only(sim).json, { development: false })
     }))
 
@@ -147,7 +165,10 @@ layer(TestLayer)("updating devices", (it) => {
     Effect.gen(function*() {
       yield* fresh
       expectTag(yield* Effect.flip(markAsDevelopmentDevice({ product: PRODUCT, deviceId: UNKNOWN })), "NotFound")
-      expectTag(yield* Effect.flip(asOtherUser(markAsDevelopmentDevice({ product: PRODUCT, deviceId: FLEET[0] }))), "Forbidden")
+      expectTag(
+        yield* Effect.flip(asOtherUser(markAsDevelopmentDevice({ product: PRODUCT, deviceId: FLEET[0] }))),
+        "Forbidden"
+      )
       yield* expectInvalid(markAsDevelopmentDevice({ product: PRODUCT, deviceId: "fleet-1" }), "deviceId")
       yield* expectInvalid(markAsDevelopmentDevice({ product: "", deviceId: FLEET[0] }), "product")
     }))
@@ -156,7 +177,12 @@ layer(TestLayer)("updating devices", (it) => {
   it.effect("lockDeviceProductFirmware: JSON { desired_firmware_version, flash }; unlock sends an explicit null", () =>
     Effect.gen(function*() {
       const sim = yield* fresh
-      const locked = yield* lockDeviceProductFirmware({ product: PRODUCT, deviceId: FLEET[0], desiredFirmwareVersion: 2, flash: true })
+      const locked = yield* lockDeviceProductFirmware({
+        product: PRODUCT,
+        deviceId: FLEET[0],
+        desiredFirmwareVersion: 2,
+        flash: true
+      })
       assert.strictEqual(locked.desired_firmware_version, 2)
       assert.strictEqual(only(sim).method, "PUT")
       assert.strictEqual(only(sim).path, `/v1/products/${PRODUCT}/devices/${FLEET[0]}`)
@@ -177,17 +203,36 @@ layer(TestLayer)("updating devices", (it) => {
   it.effect("lockDeviceProductFirmware: unknown version BadRequest, not in product NotFound, bad input", () =>
     Effect.gen(function*() {
       yield* fresh
-      expectTag(yield* Effect.flip(lockDeviceProductFirmware({ product: PRODUCT, deviceId: FLEET[0], desiredFirmwareVersion: 99 })), "BadRequest")
-      expectTag(yield* Effect.flip(lockDeviceProductFirmware({ product: PRODUCT, deviceId: UNKNOWN, desiredFirmwareVersion: 1 })), "NotFound")
-      yield* expectInvalid(lockDeviceProductFirmware({ product: PRODUCT, deviceId: FLEET[0], desiredFirmwareVersion: 0 }), "desiredFirmwareVersion")
-      yield* expectInvalid(lockDeviceProductFirmware({ product: PRODUCT, deviceId: "x", desiredFirmwareVersion: 1 }), "deviceId")
+      expectTag(
+        yield* Effect.flip(
+          lockDeviceProductFirmware({ product: PRODUCT, deviceId: FLEET[0], desiredFirmwareVersion: 99 })
+        ),
+        "BadRequest"
+      )
+      expectTag(
+        yield* Effect.flip(
+          lockDeviceProductFirmware({ product: PRODUCT, deviceId: UNKNOWN, desiredFirmwareVersion: 1 })
+        ),
+        "NotFound"
+      )
+      yield* expectInvalid(
+        lockDeviceProductFirmware({ product: PRODUCT, deviceId: FLEET[0], desiredFirmwareVersion: 0 }),
+        "desiredFirmwareVersion"
+      )
+      yield* expectInvalid(
+        lockDeviceProductFirmware({ product: PRODUCT, deviceId: "x", desiredFirmwareVersion: 1 }),
+        "deviceId"
+      )
     }))
 
   it.effect("unlockDeviceProductFirmware: errors and bad input", () =>
     Effect.gen(function*() {
       yield* fresh
       expectTag(yield* Effect.flip(unlockDeviceProductFirmware({ product: PRODUCT, deviceId: UNKNOWN })), "NotFound")
-      expectTag(yield* Effect.flip(asOtherUser(unlockDeviceProductFirmware({ product: PRODUCT, deviceId: FLEET[0] }))), "Forbidden")
+      expectTag(
+        yield* Effect.flip(asOtherUser(unlockDeviceProductFirmware({ product: PRODUCT, deviceId: FLEET[0] }))),
+        "Forbidden"
+      )
       yield* expectInvalid(unlockDeviceProductFirmware({ product: PRODUCT, deviceId: "fleet-1" }), "deviceId")
     }))
 
@@ -239,7 +284,13 @@ layer(TestLayer)("updating devices", (it) => {
       expectTag(yield* Effect.flip(updateDevice({ deviceId: ONLINE, name: "bad name!" })), "BadRequest")
       expectTag(yield* Effect.flip(updateDevice({ deviceId: UNKNOWN, notes: "x" })), "Forbidden")
       expectTag(yield* Effect.flip(updateDevice({ product: PRODUCT, deviceId: UNKNOWN, notes: "x" })), "NotFound")
-      faultOnce(sim, `/v1/devices/${ONLINE}`, 400, { error: "invalid_request", error_description: "Nothing to do?" }, "PUT")
+      faultOnce(
+        sim,
+        `/v1/devices/${ONLINE}`,
+        400,
+        { error: "invalid_request", error_description: "Nothing to do?" },
+        "PUT"
+      )
       const nothing = expectTag(yield* Effect.flip(updateDevice({ deviceId: ONLINE })), "BadRequest")
       assert.include(nothing.message, "Nothing to do?")
       assert.strictEqual(nothing.errorDescription, "Nothing to do?")
@@ -247,7 +298,10 @@ layer(TestLayer)("updating devices", (it) => {
       yield* expectInvalid(updateDevice({ deviceId: ONLINE, desiredFirmwareVersion: 3 }), "desiredFirmwareVersion")
       yield* expectInvalid(updateDevice({ deviceId: ONLINE, flash: true }), "flash")
       yield* expectInvalid(updateDevice({ deviceId: ONLINE, name: "" }), "name")
-      yield* expectInvalid(updateDevice({ product: PRODUCT, deviceId: FLEET[0], desiredFirmwareVersion: -1 }), "desiredFirmwareVersion")
+      yield* expectInvalid(
+        updateDevice({ product: PRODUCT, deviceId: FLEET[0], desiredFirmwareVersion: -1 }),
+        "desiredFirmwareVersion"
+      )
     }))
 
   // ------------------------------------------------------------------------------------- unprotectDevice
@@ -286,11 +340,23 @@ layer(TestLayer)("updating devices", (it) => {
     Effect.gen(function*() {
       const sim = yield* fresh
       expectTag(yield* Effect.flip(unprotectDevice({ deviceId: UNKNOWN, action: "prepare" })), "Forbidden")
-      expectTag(yield* Effect.flip(unprotectDevice({ product: PRODUCT, deviceId: UNKNOWN, action: "prepare" })), "NotFound")
-      faultOnce(sim, `/v1/devices/${ONLINE}/unprotect`, 400, { error: "invalid_request", error_description: "bad signature" })
-      expectTag(yield* Effect.flip(unprotectDevice({ deviceId: ONLINE, action: "confirm", deviceSignature: "x" })), "BadRequest")
+      expectTag(
+        yield* Effect.flip(unprotectDevice({ product: PRODUCT, deviceId: UNKNOWN, action: "prepare" })),
+        "NotFound"
+      )
+      faultOnce(sim, `/v1/devices/${ONLINE}/unprotect`, 400, {
+        error: "invalid_request",
+        error_description: "bad signature"
+      })
+      expectTag(
+        yield* Effect.flip(unprotectDevice({ deviceId: ONLINE, action: "confirm", deviceSignature: "x" })),
+        "BadRequest"
+      )
       yield* expectInvalid(unprotectDevice({ deviceId: ONLINE, action: "open" as "prepare" }), "action")
-      yield* expectInvalid(unprotectDevice({ deviceId: "photon-online", org: "sim-org", action: "prepare" }), "deviceId")
+      yield* expectInvalid(
+        unprotectDevice({ deviceId: "photon-online", org: "sim-org", action: "prepare" }),
+        "deviceId"
+      )
       yield* expectInvalid(unprotectDevice({ deviceId: ONLINE, org: "bad org", action: "prepare" }), "org")
     }))
 
@@ -313,21 +379,46 @@ layer(TestLayer)("updating devices", (it) => {
         devices: [FLEET[0], FLEET[1]],
         metadata: { add: ["asia", "night-shift"], remove: ["europe"] }
       })
-      assert.deepStrictEqual((yield* getDevice({ product: PRODUCT, deviceId: FLEET[1] })).groups, ["beta", "asia", "night-shift"])
+      assert.deepStrictEqual((yield* getDevice({ product: PRODUCT, deviceId: FLEET[1] })).groups, [
+        "beta",
+        "asia",
+        "night-shift"
+      ])
       sim.clearRequests()
       yield* batchUpdateDeviceGroups({ product: "sim-fleet", deviceIds: [FLEET[2]], remove: ["asia"] })
-      assert.deepStrictEqual(only(sim).json, { action: "groups", devices: [FLEET[2]], metadata: { add: [], remove: ["asia"] } })
+      assert.deepStrictEqual(only(sim).json, {
+        action: "groups",
+        devices: [FLEET[2]],
+        metadata: { add: [], remove: ["asia"] }
+      })
     }))
 
   it.effect("batchUpdateDeviceGroups: errors and bad input", () =>
     Effect.gen(function*() {
       const sim = yield* fresh
-      expectTag(yield* Effect.flip(batchUpdateDeviceGroups({ product: 999999, deviceIds: [FLEET[0]], add: ["a"] })), "NotFound")
-      expectTag(yield* Effect.flip(asOtherUser(batchUpdateDeviceGroups({ product: PRODUCT, deviceIds: [FLEET[0]], add: ["a"] }))), "Forbidden")
-      faultOnce(sim, `/v1/products/${PRODUCT}/devices`, 400, { error: "invalid_request", error_description: "invalid group name" }, "PUT")
-      expectTag(yield* Effect.flip(batchUpdateDeviceGroups({ product: PRODUCT, deviceIds: [FLEET[0]], add: ["Bad Name"] })), "BadRequest")
+      expectTag(
+        yield* Effect.flip(batchUpdateDeviceGroups({ product: 999999, deviceIds: [FLEET[0]], add: ["a"] })),
+        "NotFound"
+      )
+      expectTag(
+        yield* Effect.flip(
+          asOtherUser(batchUpdateDeviceGroups({ product: PRODUCT, deviceIds: [FLEET[0]], add: ["a"] }))
+        ),
+        "Forbidden"
+      )
+      faultOnce(sim, `/v1/products/${PRODUCT}/devices`, 400, {
+        error: "invalid_request",
+        error_description: "invalid group name"
+      }, "PUT")
+      expectTag(
+        yield* Effect.flip(batchUpdateDeviceGroups({ product: PRODUCT, deviceIds: [FLEET[0]], add: ["Bad Name"] })),
+        "BadRequest"
+      )
       yield* expectInvalid(batchUpdateDeviceGroups({ product: PRODUCT, deviceIds: [], add: ["a"] }), "deviceIds")
-      yield* expectInvalid(batchUpdateDeviceGroups({ product: PRODUCT, deviceIds: ["fleet-1"], add: ["a"] }), "deviceIds.0")
+      yield* expectInvalid(
+        batchUpdateDeviceGroups({ product: PRODUCT, deviceIds: ["fleet-1"], add: ["a"] }),
+        "deviceIds.0"
+      )
       yield* expectInvalid(batchUpdateDeviceGroups({ product: PRODUCT, deviceIds: [FLEET[0]] }), "add")
       yield* expectInvalid(batchUpdateDeviceGroups({ product: PRODUCT, deviceIds: [FLEET[0]], add: [""] }), "add.0")
     }))

@@ -5,9 +5,9 @@ import {
   getLastDeviceVitals,
   refreshDeviceVitals
 } from "@effect-particle/devices"
+import { asOtherUser, expectInvalid, expectTag, faultOnce, fresh, only, TestLayer } from "@effect-particle/testing"
 import { assert, layer } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import { asOtherUser, expectInvalid, expectTag, faultOnce, fresh, only, TestLayer } from "@effect-particle/testing"
 
 const ONLINE = "e00fce680000000000000001"
 const CELLULAR = "e00fce680000000000000002"
@@ -65,7 +65,10 @@ layer(TestLayer)("device vitals", (it) => {
       const sim = yield* fresh
       expectTag(yield* Effect.flip(getLastDeviceVitals({ deviceId: UNKNOWN })), "Forbidden")
       expectTag(yield* Effect.flip(getLastDeviceVitals({ product: PRODUCT, deviceId: UNKNOWN })), "NotFound")
-      expectTag(yield* Effect.flip(asOtherUser(getLastDeviceVitals({ product: PRODUCT, deviceId: FLEET }))), "Forbidden")
+      expectTag(
+        yield* Effect.flip(asOtherUser(getLastDeviceVitals({ product: PRODUCT, deviceId: FLEET }))),
+        "Forbidden"
+      )
       faultOnce(sim, `/v1/diagnostics/${ONLINE}/last`, 200, { diagnostics: { deviceID: ONLINE } })
       expectTag(yield* Effect.flip(getLastDeviceVitals({ deviceId: ONLINE })), "DecodeError")
       yield* expectInvalid(getLastDeviceVitals({ deviceId: "" }), "deviceId")
@@ -84,9 +87,16 @@ layer(TestLayer)("device vitals", (it) => {
       const request = only(sim)
       assert.strictEqual(request.method, "GET")
       assert.strictEqual(request.path, `/v1/diagnostics/${ONLINE}`)
-      assert.strictEqual(request.rawQuery, "start_date=2099-01-01T00%3A00%3A00.000Z&end_date=2099-01-02T00%3A00%3A00.000Z")
+      assert.strictEqual(
+        request.rawQuery,
+        "start_date=2099-01-01T00%3A00%3A00.000Z&end_date=2099-01-02T00%3A00%3A00.000Z"
+      )
       sim.clearRequests()
-      const all = yield* getDeviceVitalsHistory({ product: PRODUCT, deviceId: FLEET, endDate: "2099-01-01T00:00:00.000Z" })
+      const all = yield* getDeviceVitalsHistory({
+        product: PRODUCT,
+        deviceId: FLEET,
+        endDate: "2099-01-01T00:00:00.000Z"
+      })
       assert.strictEqual(only(sim).path, `/v1/products/${PRODUCT}/diagnostics/${FLEET}`)
       assert.isAbove(all.diagnostics.length, 0)
       assert.strictEqual(all.diagnostics[0]!.deviceID, FLEET)
@@ -145,7 +155,10 @@ layer(TestLayer)("device vitals", (it) => {
       const request = only(sim)
       assert.strictEqual(request.method, "GET")
       assert.strictEqual(request.path, `/v1/diagnostics/${CELLULAR}/summary`)
-      assert.strictEqual(request.rawQuery, "start_date=2099-01-01T00%3A00%3A00.000Z&end_date=2099-01-02T00%3A00%3A00.000Z&limit=30")
+      assert.strictEqual(
+        request.rawQuery,
+        "start_date=2099-01-01T00%3A00%3A00.000Z&end_date=2099-01-02T00%3A00%3A00.000Z&limit=30"
+      )
       sim.clearRequests()
       yield* getDeviceVitalsSummary({ product: PRODUCT, deviceId: FLEET })
       assert.strictEqual(only(sim).path, `/v1/products/${PRODUCT}/diagnostics/${FLEET}/summary`)
@@ -155,7 +168,10 @@ layer(TestLayer)("device vitals", (it) => {
   it.effect("getDeviceVitalsSummary: BadRequest, errors and bad input", () =>
     Effect.gen(function*() {
       const sim = yield* fresh
-      faultOnce(sim, `/v1/diagnostics/${ONLINE}/summary`, 400, { error: "bad_request", description: "start_date and end_date must be ISO8601 formatted" })
+      faultOnce(sim, `/v1/diagnostics/${ONLINE}/summary`, 400, {
+        error: "bad_request",
+        description: "start_date and end_date must be ISO8601 formatted"
+      })
       expectTag(yield* Effect.flip(getDeviceVitalsSummary({ deviceId: ONLINE })), "BadRequest")
       expectTag(yield* Effect.flip(getDeviceVitalsSummary({ deviceId: UNKNOWN })), "Forbidden")
       expectTag(yield* Effect.flip(getDeviceVitalsSummary({ product: PRODUCT, deviceId: UNKNOWN })), "NotFound")

@@ -84,7 +84,13 @@ export interface ParticleEvent extends Schema.Schema.Type<typeof ParticleEvent> 
  * @since 0.1.0
  * @category models
  */
-export type MalformedReason = "InvalidJson" | "InvalidEvent" | "LineTooLong" | "EventTooLarge" | "MissingData" | "Truncated"
+export type MalformedReason =
+  | "InvalidJson"
+  | "InvalidEvent"
+  | "LineTooLong"
+  | "EventTooLarge"
+  | "MissingData"
+  | "Truncated"
 
 /**
  * An event that could not be decoded. It is never dropped silently: by default the stream logs it (a warning

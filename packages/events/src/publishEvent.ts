@@ -56,7 +56,10 @@ export const PublishEventResponse = Schema.Struct({ ok: Schema.Boolean })
  * @since 0.1.0
  * @category errors
  */
-export type PublishEventError = Operation.ErrorOf<[typeof ParticleError.BadRequest, typeof ParticleError.NotFound], true>
+export type PublishEventError = Operation.ErrorOf<
+  [typeof ParticleError.BadRequest, typeof ParticleError.NotFound],
+  true
+>
 
 /**
  * Publishes an event to your devices' stream (`POST /v1/devices/events`), to a product's stream
@@ -85,7 +88,9 @@ export const publishEvent = /*#__PURE__*/ Operation.make({
   name: "publishEvent",
   summary: "Publish an event to your devices' stream, or with `product` (and optionally `asDeviceId`) to a product's",
   method: "POST",
-  routes: [{ path: "/v1/orgs/{org}/events" }, { path: "/v1/products/{product}/events" }, { path: "/v1/devices/events" }],
+  routes: [{ path: "/v1/orgs/{org}/events" }, { path: "/v1/products/{product}/events" }, {
+    path: "/v1/devices/events"
+  }],
   input: PublishEventOptions,
   body: (o) =>
     Operation.jsonBody({

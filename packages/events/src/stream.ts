@@ -135,7 +135,9 @@ export interface StreamOptions {
  * @since 0.1.0
  * @category errors
  */
-export type ErrorOf<O extends StreamOptions> = StreamError | (O["onMalformed"] extends "fail" ? Event.MalformedEvent : never)
+export type ErrorOf<O extends StreamOptions> =
+  | StreamError
+  | (O["onMalformed"] extends "fail" ? Event.MalformedEvent : never)
 
 /**
  * Default idle timeout: 15 s. Particle writes a keep-alive when 9 s passed since its last write, checked
@@ -170,14 +172,19 @@ export const reconnectSchedule = (options: ReconnectOptions = {}): Schedule.Sche
 export const pathOf = (options: StreamOptions): Either.Either<string, ParticleError.InvalidInput> =>
   Either.flatMap(internal.configOf(options), (config) => Operation.requestPath(openEventStream, config.scope))
 
-const items = (options: StreamOptions): Stream.Stream<StreamItem, StreamError | Event.MalformedEvent, ParticleClient.ParticleClient> =>
+const items = (
+  options: StreamOptions
+): Stream.Stream<StreamItem, StreamError | Event.MalformedEvent, ParticleClient.ParticleClient> =>
   Stream.suspend(() => {
     const resolved = Either.flatMap(
       internal.configOf(options),
       (config) => Either.map(Operation.requestPath(openEventStream, config.scope), (path) => ({ config, path }))
     )
     if (Either.isLeft(resolved)) {
-      return Stream.concat(Stream.succeed(Status.Stopped({ error: Option.some(resolved.left) })), Stream.fail(resolved.left))
+      return Stream.concat(
+        Stream.succeed(Status.Stopped({ error: Option.some(resolved.left) })),
+        Stream.fail(resolved.left)
+      )
     }
     const { config, path } = resolved.right
     return Stream.unwrap(Effect.map(ParticleClient.ParticleClient, (client) => {
@@ -267,7 +274,9 @@ const isStatus = (item: StreamItem): item is Status =>
  * @category streams
  */
 export const stream = /*#__PURE__*/ Operation.streaming(
-  <const O extends StreamOptions>(options: O): Stream.Stream<Event.ParticleEvent, ErrorOf<O>, ParticleClient.ParticleClient> => {
+  <const O extends StreamOptions>(
+    options: O
+  ): Stream.Stream<Event.ParticleEvent, ErrorOf<O>, ParticleClient.ParticleClient> => {
     const onStatus = options?.onStatus
     const all = items(options)
     const events = onStatus === undefined ? all : Stream.suspend(() => {
@@ -285,7 +294,9 @@ export const stream = /*#__PURE__*/ Operation.streaming(
             chunk
           )
         }),
-        Stream.ensuring(Effect.suspend(() => stopped ? Effect.void : onStatus(Status.Stopped({ error: Option.none() }))))
+        Stream.ensuring(
+          Effect.suspend(() => stopped ? Effect.void : onStatus(Status.Stopped({ error: Option.none() })))
+        )
       )
     })
     return Stream.filter(events, (item): item is Event.ParticleEvent => item._tag === "Event") as Stream.Stream<

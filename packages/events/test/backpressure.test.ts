@@ -44,7 +44,12 @@ layer(simLayer())("backpressure (simulator)", (it) => {
 
         const base = retainedHeap()
         let published = false
-        const publishing = sim.publishMany({ deviceId: sim.seed.devices.online.id, name: "bulk", data: DATA, count: COUNT })
+        const publishing = sim.publishMany({
+          deviceId: sim.seed.devices.online.id,
+          name: "bulk",
+          data: DATA,
+          count: COUNT
+        })
           .then(() => void (published = true))
 
         // the consumer is stuck on its first event for 1 s

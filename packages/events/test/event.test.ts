@@ -1,6 +1,6 @@
+import { Event } from "@effect-particle/events"
 import { describe, expect, it } from "@effect/vitest"
 import { Either, FastCheck as fc, Schema } from "effect"
-import { Event } from "@effect-particle/events"
 
 const wire = {
   data: "25.34",
@@ -44,7 +44,9 @@ describe("Event", () => {
   })
 
   it("JSON that is not a Particle event is a MalformedEvent InvalidEvent naming the field", () => {
-    const missing = Either.flip(Event.decode("e", JSON.stringify({ ...wire, coreid: undefined }))).pipe(Either.getOrThrow)
+    const missing = Either.flip(Event.decode("e", JSON.stringify({ ...wire, coreid: undefined }))).pipe(
+      Either.getOrThrow
+    )
     expect(missing.reason).toBe("InvalidEvent")
     expect(missing.issue).toBe("coreid is missing")
     const badDate = Either.flip(Event.decode("e", JSON.stringify({ ...wire, published_at: "yesterday" }))).pipe(

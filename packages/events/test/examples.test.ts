@@ -11,7 +11,9 @@ layer(simLayer())("README examples (simulator)", (it) => {
       const sim = yield* Simulator.Simulator
       sim.reset()
       const lines: Array<string> = []
-      const logger = Logger.make(({ message }) => void lines.push(Array.isArray(message) ? message.join(" ") : String(message)))
+      const logger = Logger.make(({ message }) =>
+        void lines.push(Array.isArray(message) ? message.join(" ") : String(message))
+      )
       const deviceId = sim.seed.devices.online.id
 
       const live = Effect.gen(function*() {
@@ -80,9 +82,15 @@ layer(simLayer())("README examples (simulator)", (it) => {
       yield* program
       expect(seen).toEqual(["connecting 0", "live", "x1=1"])
       // the README's reconnect variants type-check
-      void stream({ deviceId: "mine", reconnect: { initialDelay: "500 millis", maxDelay: "10 seconds", maxAttempts: 20 } })
+      void stream({
+        deviceId: "mine",
+        reconnect: { initialDelay: "500 millis", maxDelay: "10 seconds", maxAttempts: 20 }
+      })
       void stream({ deviceId: "mine", reconnect: { jitter: false, factor: 3 } })
-      void stream({ deviceId: "mine", reconnect: Schedule.spaced("5 seconds").pipe(Schedule.intersect(Schedule.recurs(10))) })
+      void stream({
+        deviceId: "mine",
+        reconnect: Schedule.spaced("5 seconds").pipe(Schedule.intersect(Schedule.recurs(10)))
+      })
       void stream({ deviceId: "mine", reconnect: false })
     }).pipe(TestServices.provideLive))
 })

@@ -46,7 +46,14 @@ layer(simLayer({ keepAliveIntervalMs: 50 }))("reconnection (simulator, TestClock
       yield* sub.waitForEvents(3)
       expect(sub.events().map((e) => e.name)).toEqual(["e1", "e2", "e3"])
       expect(sub.tags()).toEqual([
-        "Connecting", "Connected", "Event", "Event", "Reconnecting", "Connecting", "Connected", "Event"
+        "Connecting",
+        "Connected",
+        "Event",
+        "Event",
+        "Reconnecting",
+        "Connecting",
+        "Connected",
+        "Event"
       ])
       expect(sim.sseConnections()).toBe(1)
       yield* Fiber.interrupt(sub.fiber)
@@ -195,7 +202,9 @@ layer(simLayer({ keepAliveIntervalMs: 50 }))("reconnection (simulator, TestClock
       expect(errorOf(exit)).toMatchObject({ _tag: "TransportError", reason: "Body" })
       expect(once.tags()).toEqual(["Connecting", "Connected", "Stopped"])
 
-      const bounded = yield* collect(streamWithStatus({ deviceId: "mine", reconnect: { maxAttempts: 2, jitter: false } }))
+      const bounded = yield* collect(
+        streamWithStatus({ deviceId: "mine", reconnect: { maxAttempts: 2, jitter: false } })
+      )
       for (let k = 1; k <= 2; k++) {
         yield* bounded.waitFor("Reconnecting", k)
         yield* settle
@@ -203,7 +212,9 @@ layer(simLayer({ keepAliveIntervalMs: 50 }))("reconnection (simulator, TestClock
       }
       const exit2 = yield* Fiber.await(bounded.fiber)
       expect(errorOf(exit2)).toMatchObject({ _tag: "TransportError" })
-      expect(bounded.items.filter((i) => i._tag === "Reconnecting").map((i) => Duration.toMillis((i as Reconnecting).delay)))
+      expect(
+        bounded.items.filter((i) => i._tag === "Reconnecting").map((i) => Duration.toMillis((i as Reconnecting).delay))
+      )
         .toEqual([1000, 2000])
       expect(bounded.tags().at(-1)).toBe("Stopped")
     }))

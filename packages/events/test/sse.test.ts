@@ -1,14 +1,17 @@
+import { Sse } from "@effect-particle/events"
 import { describe, expect, it } from "@effect/vitest"
 import { FastCheck as fc } from "effect"
 import { type SseIssue, SseParser } from "../src/internal/sse.js"
-import { Sse } from "@effect-particle/events"
 
 type Msg = readonly [event: string, data: string]
 
 const parseChunks = (chunks: ReadonlyArray<Uint8Array>, maxLength?: number) => {
   const messages: Array<Msg> = []
   const issues: Array<SseIssue> = []
-  const parser = new SseParser({ onMessage: (e, d) => messages.push([e, d]), onIssue: (i) => issues.push(i) }, maxLength)
+  const parser = new SseParser(
+    { onMessage: (e, d) => messages.push([e, d]), onIssue: (i) => issues.push(i) },
+    maxLength
+  )
   for (const c of chunks) parser.push(c)
   parser.end()
   return { messages, issues }
@@ -44,7 +47,9 @@ const valueChar = fc.oneof(
 const value = fc.array(valueChar, { maxLength: 12 }).map((cs) => cs.join(""))
 const noLeadingSpace = value.map((v) => v.replace(/^ +/, ""))
 
-const fieldLine = (field: string, v: string, compact: boolean) => ({ text: compact ? `${field}:${v}` : `${field}: ${v}` })
+const fieldLine = (field: string, v: string, compact: boolean) => ({
+  text: compact ? `${field}:${v}` : `${field}: ${v}`
+})
 
 const messageArb = fc.record({
   event: fc.option(noLeadingSpace.filter((v) => v.length > 0), { nil: undefined }),
@@ -109,7 +114,8 @@ describe("SSE parser", () => {
   })
 
   it("handles LF, CRLF and lone CR, field:value and field: value, comments, unknown fields", () => {
-    const text = ":ok\r\n\r\nevent:a\rdata:1\r\rid: 9\nretry: 5\nfoo\nevent: b\r\n: comment\r\ndata: 2\r\ndata:3\r\n\r\n"
+    const text =
+      ":ok\r\n\r\nevent:a\rdata:1\r\rid: 9\nretry: 5\nfoo\nevent: b\r\n: comment\r\ndata: 2\r\ndata:3\r\n\r\n"
     const { messages, issues } = parseChunks([enc(text)])
     expect(messages).toEqual([["a", "1"], ["b", "2\n3"]])
     expect(issues).toEqual([])

@@ -1,5 +1,5 @@
 import { ParticleClient } from "@effect-particle/core"
-import { Event, publishEvent, Status, stream, streamWithStatus, type StreamOptions } from "@effect-particle/events"
+import { Event, publishEvent, Status, stream, type StreamOptions, streamWithStatus } from "@effect-particle/events"
 import { Simulator } from "@effect-particle/simulator"
 import { expect, layer } from "@effect/vitest"
 import { Chunk, Effect, Either, Fiber, Logger, Option, Redacted, Stream } from "effect"
@@ -111,7 +111,12 @@ layer(simLayer())("stream (against the simulator)", (it) => {
         expect([k, subs[i]!.events().map((e) => e.name)]).toEqual([k, expected[k]])
       }
       const ping = subs[0]!.events()[0]!
-      expect(ping).toMatchObject({ name: "fleet/ping", coreid: fleet0, productID: product.id, userid: sim.seed.user.id })
+      expect(ping).toMatchObject({
+        name: "fleet/ping",
+        coreid: fleet0,
+        productID: product.id,
+        userid: sim.seed.user.id
+      })
       expect(subs[0]!.events()[2]).toMatchObject({ name: "fleet/api", ttl: 120, productID: product.id })
       const paths = sim.requests().filter((r) => r.method === "GET").map((r) => r.path)
       expect(paths).toEqual(expect.arrayContaining([
@@ -206,7 +211,10 @@ layer(simLayer())("stream (against the simulator)", (it) => {
       sim.reset()
       sim.setFault({
         kind: "ssePreload",
-        events: [{ name: "good", data: wirePayload("1") }, { name: "bad", data: "nope" }, { name: "never", data: wirePayload("2") }]
+        events: [{ name: "good", data: wirePayload("1") }, { name: "bad", data: "nope" }, {
+          name: "never",
+          data: wirePayload("2")
+        }]
       })
       const seen: Array<string> = []
       const result = yield* stream({ deviceId: "mine", onMalformed: "fail" }).pipe(
@@ -243,7 +251,11 @@ layer(simLayer())("stream (against the simulator)", (it) => {
           Stream.runForEach((i) => Effect.sync(() => void items.push(i._tag))),
           Effect.either
         )
-        expect([options, Either.isLeft(result) && result.left._tag, Either.isLeft(result) && (result.left as any).field])
+        expect([
+          options,
+          Either.isLeft(result) && result.left._tag,
+          Either.isLeft(result) && (result.left as any).field
+        ])
           .toEqual([options, "InvalidInput", field])
         expect(items).toEqual(["Stopped"])
       }

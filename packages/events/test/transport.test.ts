@@ -10,7 +10,11 @@ import { waitUntil } from "./support/sim.js"
 layer(Simulator.layer({ keepAliveIntervalMs: 60_000 }))("transports: fetch and the Node layer", (it) => {
   const transports = {
     fetch: (sim: Simulator.SimulatorHandle) =>
-      ParticleClient.layerFetch({ baseUrl: sim.url, accessToken: Redacted.make(sim.accessToken), streamRateLimit: false }),
+      ParticleClient.layerFetch({
+        baseUrl: sim.url,
+        accessToken: Redacted.make(sim.accessToken),
+        streamRateLimit: false
+      }),
     node: (sim: Simulator.SimulatorHandle) =>
       NodeClient.layer({ baseUrl: sim.url, accessToken: Redacted.make(sim.accessToken), streamRateLimit: false })
   }
@@ -20,7 +24,12 @@ layer(Simulator.layer({ keepAliveIntervalMs: 60_000 }))("transports: fetch and t
         const sim = yield* Simulator.Simulator
         sim.reset()
         const client = Layer.fresh(make(sim))
-        const fiber = yield* stream({ deviceId: "mine" }).pipe(Stream.take(2), Stream.runCollect, Effect.provide(client), Effect.fork)
+        const fiber = yield* stream({ deviceId: "mine" }).pipe(
+          Stream.take(2),
+          Stream.runCollect,
+          Effect.provide(client),
+          Effect.fork
+        )
         yield* waitUntil(() => sim.sseConnections() === 1, "the connection")
         sim.publish({ deviceId: sim.seed.devices.online.id, name: "one", data: "1" })
         sim.publish({ deviceId: sim.seed.devices.online.id, name: "two", data: "2" })

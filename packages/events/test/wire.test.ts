@@ -60,11 +60,19 @@ const RawServerLive = Layer.scoped(
 )
 
 const ClientLive = Layer.unwrapEffect(
-  Effect.map(RawServer, (server) =>
-    ParticleClient.layerFetch({ baseUrl: server.url, accessToken: Redacted.make("raw-token"), streamRateLimit: false }))
+  Effect.map(
+    RawServer,
+    (server) =>
+      ParticleClient.layerFetch({
+        baseUrl: server.url,
+        accessToken: Redacted.make("raw-token"),
+        streamRateLimit: false
+      })
+  )
 ).pipe(Layer.provideMerge(RawServerLive))
 
-const HEAD = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n"
+const HEAD =
+  "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n"
 const payload = (data: string) =>
   JSON.stringify({ data, ttl: 60, published_at: "2024-01-01T00:00:00.000Z", coreid: "e00fce680000000000000001" })
 
@@ -119,7 +127,9 @@ layer(ClientLive)("wire-level parsing over real TCP (raw server)", (it) => {
         await write(HEAD + ":ok\n\n" + body)
       }
       const events = yield* stream({ deviceId: "mine", reconnect: false }).pipe(Stream.take(100), Stream.runCollect)
-      expect(Chunk.toReadonlyArray(events).map((e) => e.name)).toEqual(Array.from({ length: 100 }, (_, i) => `first/${i}`))
+      expect(Chunk.toReadonlyArray(events).map((e) => e.name)).toEqual(
+        Array.from({ length: 100 }, (_, i) => `first/${i}`)
+      )
     }))
 
   it.effect("an oversize line is skipped with a log line (memory bounded by maxEventSize) and the stream goes on", () =>
@@ -157,7 +167,10 @@ layer(ClientLive)("wire-level parsing over real TCP (raw server)", (it) => {
           await write(HEAD + `:ok\n\nevent: second\ndata: ${payload("2")}\n\n`)
         }
       }
-      const items = yield* streamWithStatus({ deviceId: "mine", reconnect: { initialDelay: "1 millis", jitter: false } }).pipe(
+      const items = yield* streamWithStatus({
+        deviceId: "mine",
+        reconnect: { initialDelay: "1 millis", jitter: false }
+      }).pipe(
         Stream.filter((i) => i._tag !== "Connecting" && i._tag !== "Connected"),
         Stream.take(4),
         Stream.runCollect,
@@ -174,7 +187,9 @@ layer(ClientLive)("wire-level parsing over real TCP (raw server)", (it) => {
       const server = yield* RawServer
       server.script = async (write, socket) => {
         const html = "<html><body>Bad Gateway</body></html>"
-        await write(`HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\nContent-Length: ${html.length}\r\nConnection: close\r\n\r\n${html}`)
+        await write(
+          `HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\nContent-Length: ${html.length}\r\nConnection: close\r\n\r\n${html}`
+        )
         socket.end()
       }
       const result = yield* Stream.runDrain(stream({ deviceId: "mine", reconnect: false })).pipe(Effect.either)

@@ -1,17 +1,28 @@
 import { compileCode, downloadFirmwareBinary } from "@effect-particle/firmware"
+import {
+  expectInvalid,
+  expectTag,
+  fresh,
+  only,
+  type Recorded,
+  TestLayer,
+  utf8,
+  withBadToken
+} from "@effect-particle/testing"
 import { assert, layer } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { expectInvalid, expectTag, fresh, only, type Recorded, TestLayer, utf8, withBadToken } from "@effect-particle/testing"
 
 const SOURCE = "void setup() {}\nvoid loop() {}\n"
 const HEADER = "#pragma once\n"
 const bytes = (s: string) => new TextEncoder().encode(s)
 
 const parts = (request: Recorded) =>
-  (request.multipart ?? []).map((p) => p.filename !== undefined ? `${p.name}(${p.filename})` : `${p.name}=${utf8(p.data)}`)
+  (request.multipart ?? []).map((p) =>
+    p.filename !== undefined ? `${p.name}(${p.filename})` : `${p.name}=${utf8(p.data)}`
+  )
 
 const tempDir = Effect.acquireRelease(
   Effect.sync(() => mkdtempSync(join(tmpdir(), "effect-particle-compile-"))),
@@ -22,7 +33,10 @@ layer(TestLayer)("compile and binaries", (it) => {
   it.effect("compileCode: source files as bytes, platform_id, latest=true; decoded; the binary downloads", () =>
     Effect.gen(function*() {
       const sim = yield* fresh
-      const result = yield* compileCode({ files: { "src/app.ino": bytes(SOURCE), "src/app.h": bytes(HEADER) }, platformId: 13 })
+      const result = yield* compileCode({
+        files: { "src/app.ino": bytes(SOURCE), "src/app.h": bytes(HEADER) },
+        platformId: 13
+      })
       assert.isTrue(result.ok)
       assert.match(result.binary_id, /^[0-9a-f]{24}$/)
       assert.strictEqual(result.binary_url, `/v1/binaries/${result.binary_id}`)
@@ -90,7 +104,10 @@ layer(TestLayer)("compile and binaries", (it) => {
   it.effect("downloadFirmwareBinary: unknown binary is NotFound; bad input", () =>
     Effect.gen(function*() {
       const sim = yield* fresh
-      const error = expectTag(yield* Effect.flip(downloadFirmwareBinary({ binaryId: "5734a5d4a71c2601243809e6" })), "NotFound")
+      const error = expectTag(
+        yield* Effect.flip(downloadFirmwareBinary({ binaryId: "5734a5d4a71c2601243809e6" })),
+        "NotFound"
+      )
       assert.strictEqual(error.status, 404)
       sim.clearRequests()
       expectTag(yield* Effect.flip(downloadFirmwareBinary({ binaryId: "a/b" })), "NotFound")

@@ -1,9 +1,14 @@
-import { getDeviceOsVersion, listBuildTargets, listDeviceOsVersions, streamDeviceOsVersions } from "@effect-particle/firmware"
+import {
+  getDeviceOsVersion,
+  listBuildTargets,
+  listDeviceOsVersions,
+  streamDeviceOsVersions
+} from "@effect-particle/firmware"
+import { expectInvalid, expectTag, fresh, only, TestLayer, withBadToken } from "@effect-particle/testing"
 import { assert, layer } from "@effect/vitest"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
-import { expectInvalid, expectTag, fresh, only, TestLayer, withBadToken } from "@effect-particle/testing"
 
 layer(TestLayer)("build targets and Device OS versions", (it) => {
   it.effect("listBuildTargets: GET /v1/build_targets, decoded; featured=true only when asked", () =>
@@ -30,7 +35,13 @@ layer(TestLayer)("build targets and Device OS versions", (it) => {
   it.effect("listBuildTargets: a malformed body is DecodeError; bad input", () =>
     Effect.gen(function*() {
       const sim = yield* fresh
-      sim.setFault({ kind: "status", route: "/v1/build_targets", status: 200, body: { targets: [{ version: 1 }] }, times: 1 })
+      sim.setFault({
+        kind: "status",
+        route: "/v1/build_targets",
+        status: 200,
+        body: { targets: [{ version: 1 }] },
+        times: 1
+      })
       const error = expectTag(yield* Effect.flip(listBuildTargets()), "DecodeError")
       assert.strictEqual(error.path, "targets.0.version")
       yield* expectInvalid(listBuildTargets({ onlyFeatured: "yes" as unknown as boolean }), "onlyFeatured")
@@ -62,7 +73,9 @@ layer(TestLayer)("build targets and Device OS versions", (it) => {
       const sim = yield* fresh
       const all = (yield* listDeviceOsVersions({ perPage: 100 })).versions.map((v) => v.version)
       sim.clearRequests()
-      const streamed = Chunk.toArray(yield* Stream.runCollect(streamDeviceOsVersions({ perPage: 2 }))).map((v) => v.version)
+      const streamed = Chunk.toArray(yield* Stream.runCollect(streamDeviceOsVersions({ perPage: 2 }))).map((v) =>
+        v.version
+      )
       assert.deepStrictEqual(streamed, all)
       assert.strictEqual(sim.requests().length, Math.ceil(all.length / 2))
       assert.isTrue(sim.requests().every((r, i) => r.rawQuery === `page=${i + 1}&per_page=2`))

@@ -65,7 +65,11 @@ export const fresh = Effect.map(Simulator.Simulator, (sim) => {
 /** The only request recorded since the last reset (fails the test if there is not exactly one). @since 0.1.0 */
 export const only = (sim: Sim): Recorded => {
   const requests = sim.requests()
-  assert.strictEqual(requests.length, 1, `expected one request, got ${requests.map((r) => `${r.method} ${r.path}`).join(", ")}`)
+  assert.strictEqual(
+    requests.length,
+    1,
+    `expected one request, got ${requests.map((r) => `${r.method} ${r.path}`).join(", ")}`
+  )
   return requests[0]!
 }
 
@@ -101,7 +105,10 @@ export const expectInvalid = <A, E extends { readonly _tag: string }, R>(
 
 /** Runs `effect` with the token of the seeded second user (who owns none of the demo devices). @since 0.1.0 */
 export const asOtherUser = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-  Effect.flatMap(Simulator.Simulator, (sim) => ParticleClient.withAccessToken(Redacted.make(sim.seed.otherUser.accessToken))(effect))
+  Effect.flatMap(
+    Simulator.Simulator,
+    (sim) => ParticleClient.withAccessToken(Redacted.make(sim.seed.otherUser.accessToken))(effect)
+  )
 
 /** Runs `effect` with a token the simulator does not know. @since 0.1.0 */
 export const withBadToken = <A, E, R>(effect: Effect.Effect<A, E, R>) =>

@@ -24,20 +24,29 @@ export type ReadFile = (path: string) => Promise<Uint8Array>
 
 const readPart = (part: Extract<Part, { _tag: "File" }>, readFile: ReadFile | undefined) => {
   const content = part.content
-  if (typeof content !== "string") return Effect.succeed(content instanceof Uint8Array ? new Blob([content as BlobPart]) : content)
+  if (typeof content !== "string") {
+    return Effect.succeed(content instanceof Uint8Array ? new Blob([content as BlobPart]) : content)
+  }
   if (readFile === undefined) {
     return Effect.fail(
-      E.invalidInput(`files.${part.filename}`, "is a file path, which needs the Node layer (@effect-particle/core/node)")
+      E.invalidInput(
+        `files.${part.filename}`,
+        "is a file path, which needs the Node layer (@effect-particle/core/node)"
+      )
     )
   }
   return Effect.tryPromise({
     try: () => readFile(content).then((bytes) => new Blob([bytes as BlobPart])),
-    catch: (cause) => E.invalidInput(`files.${part.filename}`, `cannot be read: ${(cause as Error)?.message ?? String(cause)}`)
+    catch: (cause) =>
+      E.invalidInput(`files.${part.filename}`, `cannot be read: ${(cause as Error)?.message ?? String(cause)}`)
   })
 }
 
 /** Encodes a multipart body with the platform's `FormData` (it picks the boundary). */
-const multipart = (parts: ReadonlyArray<Part>, readFile: ReadFile | undefined): Effect.Effect<Encoded, E.InvalidInput> =>
+const multipart = (
+  parts: ReadonlyArray<Part>,
+  readFile: ReadFile | undefined
+): Effect.Effect<Encoded, E.InvalidInput> =>
   Effect.gen(function*() {
     const form = new FormData()
     for (const part of parts) {

@@ -9,6 +9,7 @@ import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
 import * as Tracer from "effect/Tracer"
 import type { File, Operation } from "../Operation.js"
+import type { Middleware, Options, Service } from "../ParticleClient.js"
 import * as E from "../ParticleError.js"
 import type { ParticleRequest, ParticleResponse } from "../ParticleRequest.js"
 import * as Retry from "../Retry.js"
@@ -17,7 +18,6 @@ import * as httpError from "./httpError.js"
 import * as Limiter from "./limiter.js"
 import { prepare, type Prepared, resolve } from "./operation.js"
 import * as Query from "./query.js"
-import type { Middleware, Options, Service } from "../ParticleClient.js"
 import { currentAccessToken } from "./service.js"
 import type { Buffered, Streamed, Transport } from "./transport.js"
 import { version } from "./version.js"
@@ -125,7 +125,11 @@ export const make = (options: Options, platform: Platform): Effect.Effect<Servic
 
     const middlewares: ReadonlyArray<Middleware> = [
       ...(options.tracePropagation === true ? [propagateTrace] : []),
-      ...(options.middleware === undefined ? [] : Array.isArray(options.middleware) ? options.middleware : [options.middleware as Middleware])
+      ...(options.middleware === undefined
+        ? []
+        : Array.isArray(options.middleware)
+        ? options.middleware
+        : [options.middleware as Middleware])
     ]
     /** Runs `last` behind every middleware, the first one outermost. */
     const through = <Res extends ParticleResponse, R>(
@@ -138,25 +142,41 @@ export const make = (options: Options, platform: Platform): Effect.Effect<Servic
       return step(0)(request)
     }
 
-    const tokenFor = (override: Option.Option<Redacted.Redacted<string>>): Either.Either<Redacted.Redacted<string>, E.InvalidInput> => {
+    const tokenFor = (
+      override: Option.Option<Redacted.Redacted<string>>
+    ): Either.Either<Redacted.Redacted<string>, E.InvalidInput> => {
       const token = Option.isSome(override) ? override : defaultToken
       if (Option.isNone(token)) return Either.left(missingToken)
       return Redacted.value(token.value).trim() === "" ? Either.left(emptyToken) : Either.right(token.value)
     }
 
-    const statusError = (response: ParticleResponse, text: string, method: string, url: string, allowed: ReadonlySet<string>) =>
-      Effect.flatMap(Effect.clockWith((clock) => clock.currentTimeMillis), (nowMillis) =>
-        Effect.fail(httpError.fromResponse({
-          status: response.status,
-          method,
-          url,
-          text,
-          retryAfter: response.headers["retry-after"],
-          nowMillis,
-          allowed
-        })))
+    const statusError = (
+      response: ParticleResponse,
+      text: string,
+      method: string,
+      url: string,
+      allowed: ReadonlySet<string>
+    ) =>
+      Effect.flatMap(
+        Effect.clockWith((clock) => clock.currentTimeMillis),
+        (nowMillis) =>
+          Effect.fail(httpError.fromResponse({
+            status: response.status,
+            method,
+            url,
+            text,
+            retryAfter: response.headers["retry-after"],
+            nowMillis,
+            allowed
+          }))
+      )
 
-    const decodeSuccess = (prepared: Prepared, response: Buffered, method: string, url: string): Effect.Effect<unknown, E.DecodeError> => {
+    const decodeSuccess = (
+      prepared: Prepared,
+      response: Buffered,
+      method: string,
+      url: string
+    ): Effect.Effect<unknown, E.DecodeError> => {
       switch (prepared.response._tag) {
         case "Empty":
           return Effect.void
@@ -263,7 +283,9 @@ export const make = (options: Options, platform: Platform): Effect.Effect<Servic
           return Effect.catchIf(attempt, Retry.isRetryable, (first) => {
             let replayed = false
             return Effect.retry(
-              Effect.suspend((): Effect.Effect<unknown, E.ParticleError> => replayed ? attempt : ((replayed = true), Effect.fail(first))),
+              Effect.suspend((): Effect.Effect<unknown, E.ParticleError> =>
+                replayed ? attempt : ((replayed = true), Effect.fail(first))
+              ),
               retrySchedule
             )
           })

@@ -22,7 +22,10 @@ export interface Agents {
 }
 
 export const makeAgents = Effect.acquireRelease(
-  Effect.sync((): Agents => ({ http: new Http.Agent({ keepAlive: true }), https: new Https.Agent({ keepAlive: true }) })),
+  Effect.sync((): Agents => ({
+    http: new Http.Agent({ keepAlive: true }),
+    https: new Https.Agent({ keepAlive: true })
+  })),
   (agents) =>
     Effect.sync(() => {
       agents.http.destroy()
@@ -104,13 +107,15 @@ export const make = (agents: Agents): Transport => {
         response.on("data", (chunk: Buffer) => chunks.push(chunk))
         response.once("end", () => {
           const buffer = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)
-          finish(Effect.succeed(new NodeBuffered(
-            status,
-            response.headers,
-            options.binary && status >= 200 && status < 300
-              ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
-              : buffer.toString("utf8")
-          )))
+          finish(Effect.succeed(
+            new NodeBuffered(
+              status,
+              response.headers,
+              options.binary && status >= 200 && status < 300
+                ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+                : buffer.toString("utf8")
+            )
+          ))
         })
         response.once("error", (cause) => finish(Effect.fail(networkError(method, url, "Body", cause))))
         response.once("aborted", () => finish(Effect.fail(networkError(method, url, "Body", new Error("aborted")))))

@@ -79,5 +79,7 @@ export const resolve = (
   const decoded = prepared.decodeInput(options)
   if (Either.isLeft(decoded)) return Either.left(inputError(decoded.left))
   const selected = route.select(prepared.routes, decoded.right)
-  return Either.isLeft(selected) ? Either.left(selected.left) : Either.right({ input: decoded.right, selected: selected.right })
+  return Either.isLeft(selected)
+    ? Either.left(selected.left)
+    : Either.right({ input: decoded.right, selected: selected.right })
 }

@@ -28,7 +28,12 @@ export interface Service {
 
 export class TestServer extends Context.Tag("test/TestServer")<TestServer, Service>() {}
 
-export const json = (response: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+export const json = (
+  response: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {}
+) => {
   const text = JSON.stringify(body)
   response.writeHead(status, { "content-type": "application/json", ...headers })
   response.end(text)
@@ -66,7 +71,10 @@ export const start = (host = "127.0.0.1") =>
             url: `http://${host}:${port}`,
             host,
             requests,
-            handle: (h) => Effect.sync(() => { handler = h }),
+            handle: (h) =>
+              Effect.sync(() => {
+                handler = h
+              }),
             reset: Effect.sync(() => {
               requests.length = 0
               handler = defaultHandler

@@ -47,7 +47,11 @@ export const callFunction = Operation.make({
   summary: "test: JSON POST",
   method: "POST",
   routes: [{ path: "/v1/devices/{deviceId}/{name}" }],
-  input: Schema.Struct({ deviceId: Input.DeviceIdOrName, name: Input.NonEmpty, argument: Schema.optional(Schema.String) }),
+  input: Schema.Struct({
+    deviceId: Input.DeviceIdOrName,
+    name: Input.NonEmpty,
+    argument: Schema.optional(Schema.String)
+  }),
   body: (i) => Operation.jsonBody({ args: i.argument }),
   response: Operation.json(Schema.Struct({ return_value: Schema.Number })),
   errors: [ParticleError.NotFound]
@@ -61,7 +65,12 @@ export const login = Operation.make({
   auth: false,
   input: Schema.Struct({ username: Input.NonEmpty, password: Input.NonEmpty }),
   body: (i) =>
-    Operation.formBody({ username: i.username, password: i.password, grant_type: "password", client_id: "particle-api" }),
+    Operation.formBody({
+      username: i.username,
+      password: i.password,
+      grant_type: "password",
+      client_id: "particle-api"
+    }),
   response: Operation.json(Schema.Struct({ access_token: Schema.String })),
   errors: [ParticleError.BadRequest, ParticleError.Forbidden]
 })
@@ -71,7 +80,11 @@ export const flash = Operation.make({
   summary: "test: multipart PUT",
   method: "PUT",
   routes: [{ path: "/v1/devices/{deviceId}" }],
-  input: Schema.Struct({ deviceId: Input.DeviceIdOrName, files: Input.Files, targetVersion: Schema.optional(Schema.String) }),
+  input: Schema.Struct({
+    deviceId: Input.DeviceIdOrName,
+    files: Input.Files,
+    targetVersion: Schema.optional(Schema.String)
+  }),
   body: (i) =>
     Operation.multipartBody([
       ...Operation.fileParts(i.files),
@@ -144,7 +157,11 @@ export const compile = Operation.make({
   method: "POST",
   routes: [{ path: "/v1/binaries" }],
   input: Schema.Struct({ files: Input.Files }),
-  body: (i) => Operation.multipartBody([...Operation.fileParts(i.files, "binary"), ...Operation.fieldParts({ n: 1, skipped: undefined })]),
+  body: (i) =>
+    Operation.multipartBody([
+      ...Operation.fileParts(i.files, "binary"),
+      ...Operation.fieldParts({ n: 1, skipped: undefined })
+    ]),
   response: Operation.json(Schema.Struct({ ok: Schema.Boolean })),
   timeout: "10 seconds"
 })

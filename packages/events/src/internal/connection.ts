@@ -7,7 +7,7 @@ import * as Stream from "effect/Stream"
 import * as Event from "../Event.js"
 import { openEventStream } from "./eventStream.js"
 import type { Config } from "./options.js"
-import { SseParser, type SseIssue } from "./sse.js"
+import { type SseIssue, SseParser } from "./sse.js"
 
 /** What a connection tells the reconnect loop about its health. */
 export interface Health {
@@ -133,7 +133,9 @@ export const connect = <S>(
           if (malformed === 0) return Effect.succeed(chunk)
           malformed = 0
           return Effect.as(
-            Effect.forEach(chunk, (item) => item._tag === "MalformedEvent" ? logMalformed(item) : Effect.void, { discard: true }),
+            Effect.forEach(chunk, (item) => item._tag === "MalformedEvent" ? logMalformed(item) : Effect.void, {
+              discard: true
+            }),
             chunk
           )
         }),

@@ -24,17 +24,26 @@ export const ScopeOptions = Schema.Struct({
     if (o.deviceId !== undefined && !mine) {
       if (o.org !== undefined || o.product !== undefined) {
         if (!DEVICE_ID.test(o.deviceId)) {
-          return { path: ["deviceId"], message: "must be a device ID (24 hexadecimal characters) in a product or org scope" }
+          return {
+            path: ["deviceId"],
+            message: "must be a device ID (24 hexadecimal characters) in a product or org scope"
+          }
         }
       } else if (!Schema.is(Input.DeviceIdOrName)(o.deviceId)) {
-        return { path: ["deviceId"], message: "must be \"mine\", a device ID (24 hexadecimal characters) or a device name" }
+        return {
+          path: ["deviceId"],
+          message: "must be \"mine\", a device ID (24 hexadecimal characters) or a device name"
+        }
       }
     }
     if (mine && o.product !== undefined && o.org === undefined) {
       return { path: ["deviceId"], message: "\"mine\" selects your own devices and cannot be combined with product" }
     }
     if (o.deviceId === undefined && o.product === undefined && o.org === undefined && o.name === undefined) {
-      return { path: ["deviceId"], message: "is required: pass deviceId (\"mine\" for all your devices), product, org or name" }
+      return {
+        path: ["deviceId"],
+        message: "is required: pass deviceId (\"mine\" for all your devices), product, org or name"
+      }
     }
     return undefined
   })

@@ -6,8 +6,8 @@ import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
-import { DEFAULT_MAX_LENGTH } from "./sse.js"
 import { ScopeOptions } from "./eventStream.js"
+import { DEFAULT_MAX_LENGTH } from "./sse.js"
 
 /** What the public options become once validated: everything a connection and the reconnect loop need. */
 export interface Config {
@@ -60,9 +60,11 @@ export const StreamOptions = Schema.extend(
       Schema.int({ message: () => "must be an integer ≥ 64" }),
       Schema.greaterThanOrEqualTo(64, { message: () => "must be an integer ≥ 64" })
     )),
-    onStatus: Schema.optional(Schema.declare((u): u is (status: any) => Effect.Effect<void> => typeof u === "function", {
-      message: () => "must be a function"
-    }))
+    onStatus: Schema.optional(
+      Schema.declare((u): u is (status: any) => Effect.Effect<void> => typeof u === "function", {
+        message: () => "must be a function"
+      })
+    )
   })
 )
 
@@ -86,7 +88,10 @@ const decodeReconnect = Schema.decodeUnknownEither(Schema.Struct({ reconnect: Re
 const invalid = (error: ParseResult.ParseError): ParticleError.InvalidInput => {
   const issue = ParseResult.ArrayFormatter.formatErrorSync(error)[0]
   const field = issue && issue.path.length > 0 ? issue.path.map(String).join(".") : "options"
-  return ParticleError.invalidInput(field, issue ? (issue._tag === "Missing" ? "is required" : issue.message) : "is invalid")
+  return ParticleError.invalidInput(
+    field,
+    issue ? (issue._tag === "Missing" ? "is required" : issue.message) : "is invalid"
+  )
 }
 
 /** The public options, validated (`InvalidInput` naming the option), with defaults filled in. */
@@ -114,7 +119,9 @@ export const configOf = (options: unknown): Either.Either<Config, ParticleError.
         : o.reconnect !== undefined && Schedule.isSchedule(o.reconnect)
         ? o.reconnect
         : reconnectSchedule(o.reconnect as typeof ReconnectOptions.Type | undefined),
-      healthyMillis: Duration.toMillis(o.healthyAfter === undefined ? DEFAULT_HEALTHY_AFTER : Duration.decode(o.healthyAfter)),
+      healthyMillis: Duration.toMillis(
+        o.healthyAfter === undefined ? DEFAULT_HEALTHY_AFTER : Duration.decode(o.healthyAfter)
+      ),
       failOnMalformed: o.onMalformed === "fail",
       maxEventSize: o.maxEventSize ?? DEFAULT_MAX_LENGTH,
       onStatus: o.onStatus

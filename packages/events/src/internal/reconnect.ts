@@ -9,7 +9,7 @@ import * as ScheduleDecision from "effect/ScheduleDecision"
 import * as Intervals from "effect/ScheduleIntervals"
 import * as Stream from "effect/Stream"
 import type * as Event from "../Event.js"
-import { type ConnectionError, connect } from "./connection.js"
+import { connect, type ConnectionError } from "./connection.js"
 import type { Config } from "./options.js"
 
 /** The status items the loop emits (the public `Status`, built by the caller's constructors). */
@@ -57,7 +57,11 @@ export const loop = <S>(
   config: Config,
   url: string,
   statuses: Statuses<S>
-): Stream.Stream<S | Event.ParticleEvent | Event.MalformedEvent, ConnectionError | Event.MalformedEvent, ParticleClient.ParticleClient> => {
+): Stream.Stream<
+  S | Event.ParticleEvent | Event.MalformedEvent,
+  ConnectionError | Event.MalformedEvent,
+  ParticleClient.ParticleClient
+> => {
   const schedule = config.schedule === undefined ? undefined : backoff(config.schedule)
   const state = { attempt: 0, connectedAt: undefined as number | undefined, delivered: false }
   const health = {
@@ -101,7 +105,13 @@ export const loop = <S>(
       )
     }))
 
-  const run = (attempt: number): Stream.Stream<S | Event.ParticleEvent | Event.MalformedEvent, ConnectionError | Event.MalformedEvent, ParticleClient.ParticleClient> =>
+  const run = (
+    attempt: number
+  ): Stream.Stream<
+    S | Event.ParticleEvent | Event.MalformedEvent,
+    ConnectionError | Event.MalformedEvent,
+    ParticleClient.ParticleClient
+  > =>
     Stream.concat(
       Stream.succeed(statuses.connecting(attempt)),
       Stream.catchAll(connect(config, url, statuses.connected(attempt), health), disconnected)
