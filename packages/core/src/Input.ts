@@ -4,6 +4,7 @@
  *
  * @since 0.1.0
  */
+import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 
 /**
@@ -141,3 +142,32 @@ export const deviceOptions = <Fields extends Schema.Struct.Fields & { readonly d
       }
     })
   )
+
+/**
+ * A secret option (a password, a client secret, an OTP, a token): a `Redacted<string>`, or a plain string,
+ * which is wrapped at once. Either way it is non-empty after trimming, and decodes to `Redacted<string>`,
+ * so it never appears in an error, a log line, a span or `JSON.stringify` of the options. Unwrap it with
+ * `Redacted.value` only where it goes on the wire.
+ *
+ * @example
+ * ```ts
+ * import { Input } from "@effect-particle/core"
+ * import { Schema } from "effect"
+ *
+ * const Login = Schema.Struct({ username: Input.NonEmpty, password: Input.Secret })
+ * ```
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const Secret: Schema.Schema<Redacted.Redacted<string>, Redacted.Redacted<string> | string> = Schema.Union(
+  Schema.RedactedFromSelf(Schema.String),
+  Schema.String
+).pipe(
+  Schema.transform(Schema.RedactedFromSelf(Schema.String), {
+    strict: true,
+    decode: (value) => (Redacted.isRedacted(value) ? value : Redacted.make(value)),
+    encode: (value) => value
+  }),
+  Schema.filter((secret) => Redacted.value(secret).trim().length > 0 || "must not be empty")
+).annotations({ message: () => "must be a non-empty string or Redacted<string>" })

@@ -118,20 +118,22 @@ export const multipartBody = (parts: ReadonlyArray<Part>): Body => ({ _tag: "Mul
 
 /**
  * File parts named as particle-api-js names them: `file`, `file2`, `file3`, … in key order, each with its
- * key as filename (`\` turned into `/`). Pass `name` to give one part another name (e.g. `"binary"`).
+ * key as filename (`\` turned into `/`). Pass `name` to give every part another name (e.g. `"binary"`),
+ * and `maxBytes` to reject a larger file (bytes, Blob or path alike) with `InvalidInput` before any request.
  *
  * @since 0.2.0
  * @category bodies
  */
 export const fileParts = (
   files: { readonly [filename: string]: FileInput },
-  name?: string | undefined
+  options: { readonly name?: string | undefined; readonly maxBytes?: number | undefined } = {}
 ): ReadonlyArray<Part> =>
   Object.entries(files).map(([filename, content], index) => ({
     _tag: "File",
-    name: name ?? (index === 0 ? "file" : `file${index + 1}`),
+    name: options.name ?? (index === 0 ? "file" : `file${index + 1}`),
     filename: filename.replace(/\\/g, "/"),
-    content
+    content,
+    maxBytes: options.maxBytes
   }))
 
 /**

@@ -1,7 +1,10 @@
-import { ParticleClient } from "@effect-particle/core"
-import { assert, layer } from "@effect/vitest"
+import { Input, ParticleClient } from "@effect-particle/core"
+import { assert, it as plain, layer } from "@effect/vitest"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Inspectable from "effect/Inspectable"
 import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
 import * as Client from "./support/client.js"
 import * as ops from "./support/ops.js"
 import { TestServer } from "./support/TestServer.js"
@@ -72,4 +75,19 @@ layer(Client.layer({ accessToken: undefined }))("bad input", (it) => {
       yield* expectInvalid(token(ops.flash({ deviceId: "gongbot", files: {} })), "files")
       yield* expectInvalid(token(ops.getDevice(null as never)), "options")
     }))
+})
+
+plain("Input.Secret wraps a plain string in Redacted, keeps a Redacted, and never shows the value", () => {
+  const decode = Schema.decodeUnknownEither(Input.Secret)
+  const fromString = decode("hunter2-password")
+  assert.isTrue(Either.isRight(fromString))
+  const secret = Either.getOrThrow(fromString)
+  assert.isTrue(Redacted.isRedacted(secret))
+  assert.strictEqual(Redacted.value(secret), "hunter2-password")
+  for (const text of [String(secret), JSON.stringify({ secret }), Inspectable.format({ secret })]) {
+    assert.notInclude(text, "hunter2")
+  }
+  const given = Redacted.make("already-redacted")
+  assert.strictEqual(Redacted.value(Either.getOrThrow(decode(given))), "already-redacted")
+  for (const bad of ["", "   ", Redacted.make(""), 42, null]) assert.isTrue(Either.isLeft(decode(bad)), String(bad))
 })

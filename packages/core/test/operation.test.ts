@@ -125,6 +125,12 @@ for (const transport of Client.transports) {
         assert.match(body, /name="binary"; filename="b\.bin"/)
         assert.match(body, /name="n"\r\n\r\n1\r\n/)
         assert.notInclude(body, "skipped")
+        // a part over its maxBytes never leaves the client
+        const before = server.requests.length
+        const tooBig = yield* Effect.flip(ops.compile({ files: { "big.bin": new Uint8Array(5) } }))
+        assert.strictEqual(tooBig._tag, "InvalidInput")
+        assert.strictEqual((tooBig as ParticleError.InvalidInput).field, "files.big.bin")
+        assert.strictEqual(server.requests.length, before)
       }))
 
     it.effect("an event stream that is refused fails with the typed error of its status", () =>

@@ -5,7 +5,14 @@ import * as Query from "./query.js"
 
 /** One part of a multipart body: a file (`content` is bytes, a Blob or a Node path) or a text field. */
 export type Part =
-  | { readonly _tag: "File"; readonly name: string; readonly filename: string; readonly content: FileInput }
+  | {
+    readonly _tag: "File"
+    readonly name: string
+    readonly filename: string
+    readonly content: FileInput
+    /** The largest accepted size; a larger file is an `InvalidInput` before any request. */
+    readonly maxBytes?: number | undefined
+  }
   | { readonly _tag: "Field"; readonly name: string; readonly value: string }
 
 /** The request body of an operation, as data. */
@@ -22,7 +29,21 @@ export interface Encoded {
 
 export type ReadFile = (path: string) => Promise<Uint8Array>
 
-const readPart = (part: Extract<Part, { _tag: "File" }>, readFile: ReadFile | undefined) => {
+const readPart = (
+  part: Extract<Part, { _tag: "File" }>,
+  readFile: ReadFile | undefined
+): Effect.Effect<Blob, E.InvalidInput> =>
+  Effect.flatMap(readContent(part, readFile), (blob) =>
+    part.maxBytes !== undefined && blob.size > part.maxBytes
+      ? Effect.fail(
+        E.invalidInput(`files.${part.filename}`, `is ${blob.size} bytes, more than the ${part.maxBytes} accepted`)
+      )
+      : Effect.succeed(blob))
+
+const readContent = (
+  part: Extract<Part, { _tag: "File" }>,
+  readFile: ReadFile | undefined
+): Effect.Effect<Blob, E.InvalidInput> => {
   const content = part.content
   if (typeof content !== "string") {
     return Effect.succeed(content instanceof Uint8Array ? new Blob([content as BlobPart]) : content)

@@ -159,7 +159,7 @@ export const compile = Operation.make({
   input: Schema.Struct({ files: Input.Files }),
   body: (i) =>
     Operation.multipartBody([
-      ...Operation.fileParts(i.files, "binary"),
+      ...Operation.fileParts(i.files, { name: "binary", maxBytes: 4 }),
       ...Operation.fieldParts({ n: 1, skipped: undefined })
     ]),
   response: Operation.json(Schema.Struct({ ok: Schema.Boolean })),
