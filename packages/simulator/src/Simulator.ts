@@ -9,7 +9,7 @@ import { DEFAULT_MAX_BODY_BYTES, Engine, MAX_FUNCTION_ARG_LENGTH } from "./inter
 import type { Fault } from "./internal/faults.js"
 import type { RequestRecord } from "./internal/recorder.js"
 import { splitPath } from "./internal/router.js"
-import { apiRoutes } from "./internal/routes/index.js"
+import { apiRoutes, eventSubscribers } from "./internal/routes/index.js"
 import type { SeedInfo } from "./internal/seed.js"
 import type { DeviceRecord, FunctionBehaviour, VariableValue } from "./internal/store/types.js"
 
@@ -171,7 +171,7 @@ const makeHandle = (engine: Engine): SimulatorHandle & { close(): Promise<void> 
 /** Starts a simulator on 127.0.0.1. Call `close()` when done (it closes every socket, SSE included). */
 export const start = async (options?: SimulatorOptions): Promise<SimulatorHandle & { close(): Promise<void> }> => {
   let handle: SimulatorHandle | undefined
-  const engine = new Engine(resolveOptions(options), apiRoutes().router, adminRoutes(() => handle!).router)
+  const engine = new Engine(resolveOptions(options), apiRoutes().router, adminRoutes(() => handle!).router, eventSubscribers)
   const h = makeHandle(engine)
   handle = h
   await engine.listen()

@@ -40,7 +40,12 @@ export class Engine {
   private readonly server: HttpServer
   private readonly seedTokens: SeedTokens = { demo: randomToken(), other: randomToken(), clientSecret: randomToken() }
 
-  constructor(readonly options: EngineOptions, api: Router<RouteSpec>, admin: Router<RouteSpec>) {
+  constructor(
+    readonly options: EngineOptions,
+    api: Router<RouteSpec>,
+    admin: Router<RouteSpec>,
+    private readonly subscribers: ReadonlyArray<(sim: Services, event: SimEvent) => void> = []
+  ) {
     this.store = new Store()
     this.seedInfo = this.seed()
     this.limiter = new RateLimiter(options.rateLimits)
@@ -94,6 +99,13 @@ export class Engine {
   publish(ev: SimEvent): void {
     if (ev.device) ev.device.lastHeard = ev.published_at
     this.hub.deliver(ev)
+    for (const subscriber of this.subscribers) {
+      try {
+        subscriber(this.services, ev)
+      } catch {
+        // a family's reaction to an event never breaks the publish that caused it
+      }
+    }
   }
 
   publishMany(make: () => MakeEvent, count: number): Promise<void> {

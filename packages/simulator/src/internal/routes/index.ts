@@ -2,7 +2,8 @@
  * The API families, one route module each (mirroring the SDK packages). Later work adds `logic`, `ledger`
  * and `env` here: one module and one line each.
  */
-import { RouteTable } from "../context.js"
+import { RouteTable, type Services } from "../context.js"
+import type { SimEvent } from "../events.js"
 import { registerAuth } from "./auth.js"
 import { registerDevices } from "./devices.js"
 import { registerEvents } from "./events.js"
@@ -15,6 +16,12 @@ import { registerSims } from "./sims.js"
 export interface Family {
   readonly name: string
   readonly register: (r: RouteTable) => void
+  /**
+   * Called with every event published in the simulator (by the API, a simulated device or the cloud), after
+   * it reached the event streams: how webhooks and Logic event triggers react to events. It must not throw
+   * and must not block (start asynchronous work and return).
+   */
+  readonly onEvent?: ((sim: Services, event: SimEvent) => void) | undefined
 }
 
 export const families: ReadonlyArray<Family> = [
@@ -28,6 +35,11 @@ export const families: ReadonlyArray<Family> = [
   { name: "libraries", register: registerLibraries }
   // logic, ledger, env: not simulated yet
 ]
+
+/** What reacts to published events, family by family. */
+export const eventSubscribers: ReadonlyArray<(sim: Services, event: SimEvent) => void> = families.flatMap((f) =>
+  f.onEvent === undefined ? [] : [f.onEvent]
+)
 
 /** Every API route (admin excluded). The router does not depend on registration order. */
 export const apiRoutes = (): RouteTable => {
