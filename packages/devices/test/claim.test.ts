@@ -8,6 +8,7 @@ import {
   provisionDevice,
   sendPublicKey
 } from "@effect-particle/devices"
+import { Simulator } from "@effect-particle/simulator"
 import {
   asOtherUser,
   expectInvalid,
@@ -25,9 +26,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 
-const ONLINE = "e00fce680000000000000001"
-const CELLULAR = "e00fce680000000000000002"
-const PRODUCT = 4242
+// the seeded fleet, read from the simulator's seed
+const fleet = Simulator.fleet()
+const SLUG = fleet.product.slug
+
+const ONLINE = fleet.devices.online.id
+const CELLULAR = fleet.devices.cellular.id
+const PRODUCT = fleet.product.id
 const NEW_ID = "0a0b0c0d0e0f101112131415"
 const PEM = "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----\n"
 
@@ -102,10 +107,10 @@ layer(TestLayer)("claiming and provisioning", (it) => {
     Effect.gen(function*() {
       const sim = yield* fresh
       checkImport(
-        yield* addDeviceToProduct({ product: "sim-fleet", deviceId: CELLULAR, file: new TextEncoder().encode(list) })
+        yield* addDeviceToProduct({ product: SLUG, deviceId: CELLULAR, file: new TextEncoder().encode(list) })
       )
       const request = only(sim)
-      assert.strictEqual(request.path, "/v1/products/sim-fleet/devices")
+      assert.strictEqual(request.path, `/v1/products/${SLUG}/devices`)
       assert.match(request.contentType ?? "", /^multipart\/form-data/)
       assert.strictEqual(request.multipart!.length, 1)
       assert.strictEqual(request.multipart![0]!.name, "file")
@@ -175,7 +180,7 @@ layer(TestLayer)("claiming and provisioning", (it) => {
       )
       expectTag(yield* Effect.flip(provisionDevice({ productId: PRODUCT })), "BadRequest")
       yield* expectInvalid(provisionDevice({ productId: 0 }), "productId")
-      yield* expectInvalid(provisionDevice({ productId: "sim-fleet" as unknown as number }), "productId")
+      yield* expectInvalid(provisionDevice({ productId: SLUG as unknown as number }), "productId")
     }))
 
   // --------------------------------------------------------------------------------------- getClaimCode

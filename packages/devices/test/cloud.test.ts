@@ -1,5 +1,6 @@
 import { Retry } from "@effect-particle/core"
 import { callFunction, getDevice, getVariable, MAX_FUNCTION_ARGUMENT_LENGTH } from "@effect-particle/devices"
+import { Simulator } from "@effect-particle/simulator"
 import {
   asOtherUser,
   expectInvalid,
@@ -13,11 +14,15 @@ import {
 import { assert, layer } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 
-const ONLINE = "e00fce680000000000000001"
-const OFFLINE = "e00fce680000000000000003"
-const SLOW = "e00fce680000000000000004"
-const PRODUCT = 4242
-const FLEET_ONLINE = "e00fce680000000000001000"
+// the seeded fleet, read from the simulator's seed
+const fleet = Simulator.fleet()
+const SLUG = fleet.product.slug
+
+const ONLINE = fleet.devices.online.id
+const OFFLINE = fleet.devices.offline.id
+const SLOW = fleet.devices.unresponsive.id
+const PRODUCT = fleet.product.id
+const FLEET_ONLINE = fleet.product.deviceIds[0]!
 
 layer(TestLayer)("variables and functions", (it) => {
   // ------------------------------------------------------------------------------------------ getVariable
@@ -144,14 +149,14 @@ layer(TestLayer)("variables and functions", (it) => {
     Effect.gen(function*() {
       const sim = yield* fresh
       const result = yield* callFunction({
-        product: "sim-fleet",
+        product: SLUG,
         deviceId: FLEET_ONLINE,
         name: "reboot",
         argument: "now"
       })
       assert.strictEqual(result.return_value, 1)
       const request = only(sim)
-      assert.strictEqual(request.path, `/v1/products/sim-fleet/devices/${FLEET_ONLINE}/reboot`)
+      assert.strictEqual(request.path, `/v1/products/${SLUG}/devices/${FLEET_ONLINE}/reboot`)
       assert.deepStrictEqual(request.json, { args: "now" })
     }))
 

@@ -7,6 +7,7 @@ import {
   removeDevice,
   removeDeviceOwner
 } from "@effect-particle/devices"
+import { Simulator } from "@effect-particle/simulator"
 import {
   asOtherUser,
   expectInvalid,
@@ -21,10 +22,14 @@ import {
 import { assert, layer } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 
-const ONLINE = "e00fce680000000000000001"
-const OFFLINE = "e00fce680000000000000003"
-const PRODUCT = 4242
-const FLEET = ["e00fce680000000000001000", "e00fce680000000000001001", "e00fce680000000000001002"] as const
+// the seeded fleet, read from the simulator's seed
+const fleet = Simulator.fleet()
+const SLUG = fleet.product.slug
+
+const ONLINE = fleet.devices.online.id
+const OFFLINE = fleet.devices.offline.id
+const PRODUCT = fleet.product.id
+const FLEET = fleet.product.deviceIds as readonly [string, string, string, ...Array<string>]
 const UNKNOWN = "0123456789abcdef01234567"
 
 layer(TestLayer)("single devices", (it) => {
@@ -53,8 +58,8 @@ layer(TestLayer)("single devices", (it) => {
   it.effect("getDevice: product scope has the product fields", () =>
     Effect.gen(function*() {
       const sim = yield* fresh
-      const device = yield* getDevice({ product: "sim-fleet", deviceId: FLEET[1] })
-      assert.strictEqual(only(sim).path, `/v1/products/sim-fleet/devices/${FLEET[1]}`)
+      const device = yield* getDevice({ product: SLUG, deviceId: FLEET[1] })
+      assert.strictEqual(only(sim).path, `/v1/products/${SLUG}/devices/${FLEET[1]}`)
       assert.deepStrictEqual(device.groups, ["europe", "beta"])
       assert.strictEqual(device.firmware_product_id, PRODUCT)
       assert.strictEqual(device.desired_firmware_version, null)

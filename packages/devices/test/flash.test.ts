@@ -1,4 +1,5 @@
 import { flashDevice } from "@effect-particle/devices"
+import { Simulator } from "@effect-particle/simulator"
 import {
   expectInvalid,
   expectTag,
@@ -15,9 +16,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 
-const ONLINE = "e00fce680000000000000001"
-const PRODUCT = 4242
-const FLEET = "e00fce680000000000001000"
+// the seeded fleet, read from the simulator's seed
+const fleet = Simulator.fleet()
+
+const ONLINE = fleet.devices.online.id
+const PRODUCT = fleet.product.id
+const FLEET = fleet.product.deviceIds[0]!
 const UNKNOWN = "0123456789abcdef01234567"
 
 const SOURCE = "void setup() {}\nvoid loop() {}\n"

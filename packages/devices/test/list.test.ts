@@ -1,4 +1,5 @@
 import { listDevices, listProductDevices, streamDevices } from "@effect-particle/devices"
+import { Simulator } from "@effect-particle/simulator"
 import {
   asOtherUser,
   expectInvalid,
@@ -14,7 +15,11 @@ import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
 
-const PRODUCT = 4242
+// the seeded fleet, read from the simulator's seed
+const fleet = Simulator.fleet()
+const SLUG = fleet.product.slug
+
+const PRODUCT = fleet.product.id
 
 layer(TestLayer)("listing devices", (it) => {
   // ------------------------------------------------------------------------------------------ listDevices
@@ -88,8 +93,8 @@ layer(TestLayer)("listing devices", (it) => {
   it.effect("listProductDevices: by slug, no filters sends no query; serialNumber and quarantined are sent", () =>
     Effect.gen(function*() {
       const sim = yield* fresh
-      const all = yield* listProductDevices({ product: "sim-fleet" })
-      assert.strictEqual(only(sim).path, "/v1/products/sim-fleet/devices")
+      const all = yield* listProductDevices({ product: SLUG })
+      assert.strictEqual(only(sim).path, `/v1/products/${SLUG}/devices`)
       assert.strictEqual(only(sim).rawQuery, "")
       assert.strictEqual(all.devices.length, 5)
       sim.clearRequests()
@@ -138,7 +143,7 @@ layer(TestLayer)("listing devices", (it) => {
       assert.strictEqual(first.length, 3)
       assert.strictEqual(sim.requests().length, 2)
       sim.clearRequests()
-      const beta = yield* Stream.runCollect(streamDevices({ product: "sim-fleet", groups: ["beta"] }))
+      const beta = yield* Stream.runCollect(streamDevices({ product: SLUG, groups: ["beta"] }))
       assert.deepStrictEqual(Chunk.toReadonlyArray(beta).map((d) => d.name), ["fleet-2", "fleet-4"])
       assert.strictEqual(only(sim).rawQuery, "groups=beta&page=1&per_page=100")
     }))

@@ -11,6 +11,7 @@ import {
   unprotectDevice,
   updateDevice
 } from "@effect-particle/devices"
+import { Simulator } from "@effect-particle/simulator"
 import {
   asOtherUser,
   expectInvalid,
@@ -24,9 +25,13 @@ import {
 import { assert, layer } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 
-const ONLINE = "e00fce680000000000000001"
-const PRODUCT = 4242
-const FLEET = ["e00fce680000000000001000", "e00fce680000000000001001", "e00fce680000000000001002"] as const
+// the seeded fleet, read from the simulator's seed
+const fleet = Simulator.fleet()
+const SLUG = fleet.product.slug
+
+const ONLINE = fleet.devices.online.id
+const PRODUCT = fleet.product.id
+const FLEET = fleet.product.deviceIds as readonly [string, string, string, ...Array<string>]
 const UNKNOWN = "0123456789abcdef01234567"
 
 layer(TestLayer)("updating devices", (it) => {
@@ -101,8 +106,8 @@ layer(TestLayer)("updating devices", (it) => {
       assert.strictEqual(only(sim).method, "PUT")
       assert.strictEqual((yield* getDevice({ deviceId: ONLINE })).notes, "battery replaced")
       sim.clearRequests()
-      yield* setDeviceNotes({ product: "sim-fleet", deviceId: FLEET[1], notes: "" })
-      assert.strictEqual(only(sim).path, `/v1/products/sim-fleet/devices/${FLEET[1]}`)
+      yield* setDeviceNotes({ product: SLUG, deviceId: FLEET[1], notes: "" })
+      assert.strictEqual(only(sim).path, `/v1/products/${SLUG}/devices/${FLEET[1]}`)
       assert.deepStrictEqual(only(sim).json, { notes: "" })
     }))
 
@@ -385,7 +390,7 @@ layer(TestLayer)("updating devices", (it) => {
         "night-shift"
       ])
       sim.clearRequests()
-      yield* batchUpdateDeviceGroups({ product: "sim-fleet", deviceIds: [FLEET[2]], remove: ["asia"] })
+      yield* batchUpdateDeviceGroups({ product: SLUG, deviceIds: [FLEET[2]], remove: ["asia"] })
       assert.deepStrictEqual(only(sim).json, {
         action: "groups",
         devices: [FLEET[2]],

@@ -5,14 +5,19 @@ import {
   getLastDeviceVitals,
   refreshDeviceVitals
 } from "@effect-particle/devices"
+import { Simulator } from "@effect-particle/simulator"
 import { asOtherUser, expectInvalid, expectTag, faultOnce, fresh, only, TestLayer } from "@effect-particle/testing"
 import { assert, layer } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 
-const ONLINE = "e00fce680000000000000001"
-const CELLULAR = "e00fce680000000000000002"
-const PRODUCT = 4242
-const FLEET = "e00fce680000000000001000"
+// the seeded fleet, read from the simulator's seed
+const fleet = Simulator.fleet()
+const SLUG = fleet.product.slug
+
+const ONLINE = fleet.devices.online.id
+const CELLULAR = fleet.devices.cellular.id
+const PRODUCT = fleet.product.id
+const FLEET = fleet.product.deviceIds[0]!
 const UNKNOWN = "0123456789abcdef01234567"
 
 layer(TestLayer)("device vitals", (it) => {
@@ -56,8 +61,8 @@ layer(TestLayer)("device vitals", (it) => {
       assert.strictEqual(request.method, "GET")
       assert.strictEqual(request.path, `/v1/diagnostics/${CELLULAR}/last`)
       sim.clearRequests()
-      yield* getLastDeviceVitals({ product: "sim-fleet", deviceId: FLEET })
-      assert.strictEqual(only(sim).path, `/v1/products/sim-fleet/diagnostics/${FLEET}/last`)
+      yield* getLastDeviceVitals({ product: SLUG, deviceId: FLEET })
+      assert.strictEqual(only(sim).path, `/v1/products/${SLUG}/diagnostics/${FLEET}/last`)
     }))
 
   it.effect("getLastDeviceVitals: errors and bad input", () =>

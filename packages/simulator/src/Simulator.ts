@@ -10,7 +10,8 @@ import type { Fault } from "./internal/faults.js"
 import type { RequestRecord } from "./internal/recorder.js"
 import { splitPath } from "./internal/router.js"
 import { apiRoutes, eventSubscribers } from "./internal/routes/index.js"
-import type { SeedInfo } from "./internal/seed.js"
+import { type SeedInfo, seedFleet } from "./internal/seed.js"
+import { Store } from "./internal/store/index.js"
 import type { DeviceRecord, FunctionBehaviour, VariableValue } from "./internal/store/types.js"
 
 export type { DeviceRecord, Fault, FunctionBehaviour, RequestRecord, SeedInfo, VariableValue }
@@ -207,6 +208,46 @@ export const matchRoute = (method: string, path: string): string | undefined => 
   }
   const m = table.match(method, segs)
   return m === undefined ? undefined : m.entry.pattern.replace(/\/\*([^/]+)$/, "/:$1*")
+}
+
+/**
+ * The seeded fleet's identifiers: the same in every simulator (only the tokens and the OAuth client secret
+ * differ, so they are left out), for tests that name seeded devices, products and SIMs before a simulator
+ * runs. Built from the seed itself on first use.
+ */
+export interface Fleet {
+  readonly user: { readonly id: string; readonly username: string }
+  readonly otherUser: { readonly id: string; readonly username: string; readonly deviceId: string; readonly deviceName: string }
+  readonly devices: SeedInfo["devices"]
+  readonly allDeviceIds: ReadonlyArray<string>
+  readonly product: SeedInfo["product"]
+  readonly org: SeedInfo["org"]
+  readonly sims: SeedInfo["sims"]
+  readonly libraries: ReadonlyArray<string>
+  readonly integrationId: string
+  readonly serialNumber: string
+}
+
+let cachedFleet: Fleet | undefined
+
+/** The seeded fleet (see {@link Fleet}). */
+export const fleet = (): Fleet => {
+  if (cachedFleet !== undefined) return cachedFleet
+  const seed = seedFleet(new Store(), { demo: "", other: "", clientSecret: "" })
+  const { deviceId, deviceName, id, username } = seed.otherUser
+  cachedFleet = {
+    user: { id: seed.user.id, username: seed.user.username },
+    otherUser: { id, username, deviceId, deviceName },
+    devices: seed.devices,
+    allDeviceIds: seed.allDeviceIds,
+    product: seed.product,
+    org: seed.org,
+    sims: seed.sims,
+    libraries: seed.libraries,
+    integrationId: seed.integrationId,
+    serialNumber: seed.serialNumber
+  }
+  return cachedFleet
 }
 
 /** The running simulator, provided by {@link layer}. */

@@ -34,3 +34,19 @@ describe("store invariants", () => {
     expect([again.status, again.json.deviceID]).toEqual([200, sim.seed.devices.online.id])
   })
 })
+
+describe("Simulator.fleet", () => {
+  it("names exactly what a running simulator seeds", async () => {
+    const sim = await Simulator.start()
+    try {
+      const fleet = Simulator.fleet()
+      expect(fleet.devices).toEqual(sim.seed.devices)
+      expect(fleet.product).toEqual(sim.seed.product)
+      expect(fleet.sims).toEqual(sim.seed.sims)
+      expect([fleet.user.id, fleet.otherUser.deviceId]).toEqual([sim.seed.user.id, sim.seed.otherUser.deviceId])
+      expect(JSON.stringify(fleet)).not.toContain(sim.accessToken)
+    } finally {
+      await sim.close()
+    }
+  })
+})
