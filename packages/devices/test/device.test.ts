@@ -29,7 +29,7 @@ const SLUG = fleet.product.slug
 const ONLINE = fleet.devices.online.id
 const OFFLINE = fleet.devices.offline.id
 const PRODUCT = fleet.product.id
-const FLEET = fleet.product.deviceIds as readonly [string, string, string, ...Array<string>]
+const FLEET = fleet.product.deviceIds as unknown as readonly [string, string, string, ...Array<string>]
 const UNKNOWN = "0123456789abcdef01234567"
 
 layer(TestLayer)("single devices", (it) => {
