@@ -81,8 +81,21 @@ export const make = (agents: Agents): Transport => {
     })
   }
 
-  const send = (request: ParticleRequest, options: SendOptions): Effect.Effect<Buffered, E.TransportError> =>
-    Effect.async<Buffered, E.TransportError>((resume) => {
+  /**
+   * Sends `request` and hands its response to `onResponse`, which settles the exchange with `finish`. The
+   * timer (a plain timer, so a call costs no fiber) and interruption both destroy the socket.
+   */
+  const exchange = <A>(
+    request: ParticleRequest,
+    timeout: Duration.Duration,
+    what: string | undefined,
+    onResponse: (
+      response: Http.IncomingMessage,
+      req: Http.ClientRequest,
+      finish: (effect: Effect.Effect<A, E.TransportError>) => void
+    ) => void
+  ): Effect.Effect<A, E.TransportError> =>
+    Effect.async<A, E.TransportError>((resume) => {
       const { method, url } = request
       let req: Http.ClientRequest
       try {
@@ -91,7 +104,7 @@ export const make = (agents: Agents): Transport => {
         return resume(Effect.fail(networkError(method, url, "Network", cause)))
       }
       let done = false
-      const finish = (effect: Effect.Effect<Buffered, E.TransportError>) => {
+      const finish = (effect: Effect.Effect<A, E.TransportError>) => {
         if (done) return
         done = true
         clearTimeout(timer)
@@ -99,27 +112,9 @@ export const make = (agents: Agents): Transport => {
       }
       const timer = setTimeout(() => {
         req.destroy()
-        finish(Effect.fail(timeoutError(method, url, options.timeout)))
-      }, Duration.toMillis(options.timeout))
-      req.once("response", (response) => {
-        const status = response.statusCode ?? 0
-        const chunks: Array<Buffer> = []
-        response.on("data", (chunk: Buffer) => chunks.push(chunk))
-        response.once("end", () => {
-          const buffer = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)
-          finish(Effect.succeed(
-            new NodeBuffered(
-              status,
-              response.headers,
-              options.binary && status >= 200 && status < 300
-                ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
-                : buffer.toString("utf8")
-            )
-          ))
-        })
-        response.once("error", (cause) => finish(Effect.fail(networkError(method, url, "Body", cause))))
-        response.once("aborted", () => finish(Effect.fail(networkError(method, url, "Body", new Error("aborted")))))
-      })
+        finish(Effect.fail(timeoutError(method, url, timeout, what)))
+      }, Duration.toMillis(timeout))
+      req.once("response", (response) => onResponse(response, req, finish))
       req.once("error", (cause) => finish(Effect.fail(networkError(method, url, "Network", cause))))
       req.end(request.body?.content)
       return Effect.sync(() => {
@@ -129,37 +124,37 @@ export const make = (agents: Agents): Transport => {
       })
     })
 
+  const send = (request: ParticleRequest, options: SendOptions): Effect.Effect<Buffered, E.TransportError> =>
+    exchange<Buffered>(request, options.timeout, undefined, (response, _req, finish) => {
+      const { method, url } = request
+      const status = response.statusCode ?? 0
+      const chunks: Array<Buffer> = []
+      response.on("data", (chunk: Buffer) => chunks.push(chunk))
+      response.once("end", () => {
+        const buffer = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)
+        finish(Effect.succeed(
+          new NodeBuffered(
+            status,
+            response.headers,
+            options.binary && status >= 200 && status < 300
+              ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+              : buffer.toString("utf8")
+          )
+        ))
+      })
+      response.once("error", (cause) => finish(Effect.fail(networkError(method, url, "Body", cause))))
+      response.once("aborted", () => finish(Effect.fail(networkError(method, url, "Body", new Error("aborted")))))
+    })
+
   const open = (request: ParticleRequest, options: { readonly timeout: Duration.Duration }) =>
     Effect.acquireRelease(
       // interruptible while waiting for the response head; once it is there, its release is registered atomically
-      Effect.interruptible(Effect.async<Connected, E.TransportError>((resume) => {
-        const { method, url } = request
-        let req: Http.ClientRequest
-        try {
-          req = nodeRequest(request)
-        } catch (cause) {
-          return resume(Effect.fail(networkError(method, url, "Network", cause)))
-        }
-        let done = false
-        const finish = (effect: Effect.Effect<Connected, E.TransportError>) => {
-          if (done) return
-          done = true
-          clearTimeout(timer)
-          resume(effect)
-        }
-        const timer = setTimeout(() => {
-          req.destroy()
-          finish(Effect.fail(timeoutError(method, url, options.timeout, "response headers")))
-        }, Duration.toMillis(options.timeout))
-        req.once("response", (response) => finish(Effect.succeed({ req, response })))
-        req.once("error", (cause) => finish(Effect.fail(networkError(method, url, "Network", cause))))
-        req.end(request.body?.content)
-        return Effect.sync(() => {
-          done = true
-          clearTimeout(timer)
-          req.destroy()
-        })
-      })),
+      Effect.interruptible(exchange<Connected>(
+        request,
+        options.timeout,
+        "response headers",
+        (response, req, finish) => finish(Effect.succeed({ req, response }))
+      )),
       // closing the scope closes the socket at once, even while a read is waiting
       ({ req }) => Effect.sync(() => req.destroy())
     ).pipe(Effect.map(({ response }): Streamed => streamed(request, response)))

@@ -53,7 +53,12 @@ export const networkError = (method: string, url: string, reason: "Network" | "B
     message: `${reason === "Body" ? "Response body failed" : "Network error"} from ${method} ${url}`
   })
 
-export const timeoutError = (method: string, url: string, timeout: Duration.Duration, what = "complete response") =>
+export const timeoutError = (
+  method: string,
+  url: string,
+  timeout: Duration.Duration,
+  what: string | undefined = "complete response"
+) =>
   new E.TransportError({
     method,
     url,
