@@ -75,7 +75,7 @@ export type Middleware = <Res extends ParticleResponse, R>(
  *
  * - `baseUrl`: default `https://api.particle.io`.
  * - `accessToken`: sent as `Authorization: Bearer` to `baseUrl` only, never in a URL.
- * - `userAgent`: default `effect-particle/<version>`.
+ * - `userAgent`: default `effect-particle/<version>`; `false` sends none.
  * - `timeout`: per request, default 30 s; a timeout is a `TransportError` with reason `Timeout`.
  * - `rateLimit`: shared by every fiber using this client; default 10,000 requests per 5 minutes (Particle's
  *   per-IP limit), held as a sliding window; `false` turns it off.
@@ -84,6 +84,13 @@ export type Middleware = <Res extends ParticleResponse, R>(
  *   methods are never retried unless you compose it.
  * - `tracePropagation`: send `traceparent`/`b3` headers to Particle; default `false`.
  * - `middleware`: one {@link Middleware} or several (the first is outermost), passed by every request.
+ * - `maxSockets`: the most connections open at once for short calls (more calls wait), default 50.
+ * - `maxResponseBytes`: the largest JSON or text body read, default 16 MiB; `maxDownloadBytes`: the largest
+ *   binary download, default 512 MiB. A larger body fails with `TransportError` (reason `TooLarge`) as soon
+ *   as it passes the bound.
+ *
+ * Every option is validated when the layer is built: a bad one fails the layer with `InvalidInput` naming
+ * it.
  *
  * @since 0.1.0
  * @category models
@@ -91,13 +98,16 @@ export type Middleware = <Res extends ParticleResponse, R>(
 export interface Options {
   readonly baseUrl?: string | undefined
   readonly accessToken?: Redacted.Redacted<string> | undefined
-  readonly userAgent?: string | undefined
+  readonly userAgent?: string | false | undefined
   readonly timeout?: Duration.DurationInput | undefined
   readonly rateLimit?: false | { readonly limit: number; readonly interval: Duration.DurationInput } | undefined
   readonly streamRateLimit?: false | { readonly limit: number; readonly interval: Duration.DurationInput } | undefined
   readonly retry?: false | Retry.Options | undefined
   readonly tracePropagation?: boolean | undefined
   readonly middleware?: Middleware | ReadonlyArray<Middleware> | undefined
+  readonly maxSockets?: number | undefined
+  readonly maxResponseBytes?: number | undefined
+  readonly maxDownloadBytes?: number | undefined
 }
 
 /**
@@ -119,12 +129,12 @@ export interface Options {
  * @category layers
  */
 export const layer = (options: Options = {}): Layer.Layer<ParticleClient, InvalidInput, HttpClient.HttpClient> =>
-  Layer.effect(
+  Layer.scoped(
     ParticleClient,
-    Effect.flatMap(
-      HttpClient.HttpClient,
-      (httpClient) => internal.make(options, { transport: fetchTransport.make(httpClient) })
-    )
+    Effect.flatMap(HttpClient.HttpClient, (httpClient) =>
+      internal.make(options, {
+        transport: (resolved) => Effect.succeed(fetchTransport.make(httpClient, resolved.maxSockets))
+      }))
   )
 
 /**

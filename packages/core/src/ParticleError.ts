@@ -204,8 +204,8 @@ export class UnexpectedStatus extends Schema.TaggedError<UnexpectedStatus>(id("U
 }
 
 /**
- * The request never got a complete answer: a network failure, the client-side timeout, or a body that
- * broke off.
+ * The request never got a complete answer: a network failure (`Network`), the client-side timeout
+ * (`Timeout`), a body that broke off (`Body`), or a body larger than the client accepts (`TooLarge`).
  *
  * @since 0.1.0
  * @category errors
@@ -213,7 +213,7 @@ export class UnexpectedStatus extends Schema.TaggedError<UnexpectedStatus>(id("U
 export class TransportError extends Schema.TaggedError<TransportError>(id("TransportError"))("TransportError", {
   method: Schema.String,
   url: Schema.String,
-  reason: Schema.Literal("Network", "Timeout", "Body"),
+  reason: Schema.Literal("Network", "Timeout", "Body", "TooLarge"),
   cause: Schema.optional(Schema.Defect),
   message: Schema.String
 }) {

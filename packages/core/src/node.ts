@@ -28,10 +28,10 @@ export const layer = (
 ): Layer.Layer<ParticleClient.ParticleClient, InvalidInput> =>
   Layer.scoped(
     ParticleClient.ParticleClient,
-    Effect.flatMap(
-      nodeTransport.makeAgents,
-      (agents) => client.make(options, { transport: nodeTransport.make(agents), readFile: readPath })
-    )
+    client.make(options, {
+      transport: (resolved) => Effect.map(nodeTransport.makeAgents(resolved.maxSockets), nodeTransport.make),
+      readFile: readPath
+    })
   )
 
 /**

@@ -17,19 +17,20 @@ import * as Body from "./body.js"
 import * as httpError from "./httpError.js"
 import * as Limiter from "./limiter.js"
 import { prepare, type Prepared, resolve } from "./operation.js"
+import { DEFAULT_BASE_URL, resolve as resolveOptions, type Resolved, validateToken } from "./options.js"
 import * as Query from "./query.js"
+import { scrubError } from "./scrub.js"
 import { currentAccessToken } from "./service.js"
 import type { Buffered, Streamed, Transport } from "./transport.js"
-import { version } from "./version.js"
 
-/** What a platform entry supplies besides the options. */
+/** What a platform entry supplies: its transport (built once the options are known), and a file reader. */
 export interface Platform {
-  readonly transport: Transport
+  readonly transport: (options: Resolved) => Effect.Effect<Transport, never, Scope.Scope>
   /** reads upload paths (Node only) */
   readonly readFile?: Body.ReadFile | undefined
 }
 
-export const DEFAULT_BASE_URL = "https://api.particle.io"
+export { DEFAULT_BASE_URL }
 
 const nativeTracer: Tracer.Tracer = /*#__PURE__*/ Context.get(DefaultServices.liveServices, Tracer.Tracer)
 
@@ -37,41 +38,38 @@ export const withAccessToken =
   (token: Redacted.Redacted<string>) => <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
     Effect.locally(effect, currentAccessToken, Option.some(token))
 
-// ---------------------------------------------------------------------------------------------------------
-// options
-// ---------------------------------------------------------------------------------------------------------
-
-const validateBaseUrl = (baseUrl: string): Either.Either<string, E.InvalidInput> => {
-  let url: URL
-  try {
-    url = new URL(baseUrl)
-  } catch {
-    return Either.left(E.invalidInput("baseUrl", "must be an absolute http(s) URL"))
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    return Either.left(E.invalidInput("baseUrl", "must use http or https"))
-  }
-  if (url.username !== "" || url.password !== "" || url.search !== "" || url.hash !== "") {
-    return Either.left(E.invalidInput("baseUrl", "must not contain credentials, a query or a fragment"))
-  }
-  return Either.right(url.origin + url.pathname.replace(/\/+$/, ""))
-}
-
 const missingToken = E.invalidInput(
   "accessToken",
   "is required: pass accessToken, set PARTICLE_ACCESS_TOKEN, or use ParticleClient.withAccessToken"
 )
-const emptyToken = E.invalidInput("accessToken", "must not be empty")
 
-const decodeError = (status: number, method: string, url: string, path: string, issue: string) =>
-  new E.DecodeError({
+/** Per-call tokens are validated once each (`withAccessToken` may be given the same one for every call). */
+const validated = new WeakMap<Redacted.Redacted<string>, Either.Either<Redacted.Redacted<string>, E.InvalidInput>>()
+const validTokenOf = (token: Redacted.Redacted<string>) => {
+  let result = validated.get(token)
+  if (result === undefined) {
+    result = Redacted.isRedacted(token)
+      ? validateToken(token)
+      : Either.left(E.invalidInput("accessToken", "must be a Redacted<string> (Redacted.make(token))"))
+    validated.set(token, result)
+  }
+  return result
+}
+
+const MAX_ISSUE = 500
+const bounded = (text: string) => (text.length > MAX_ISSUE ? text.slice(0, MAX_ISSUE) + "…" : text)
+
+const decodeError = (status: number, method: string, url: string, path: string, issue: string) => {
+  const short = bounded(issue)
+  return new E.DecodeError({
     status,
     method,
     url,
     path,
-    issue,
-    message: `Unexpected response from ${method} ${url}: ${path === "" ? "" : `at ${path}: `}${issue}`
+    issue: short,
+    message: `Unexpected response from ${method} ${url}: ${path === "" ? "" : `at ${path}: `}${short}`
   })
+}
 
 /** `traceparent` and `b3` of the current span, for `tracePropagation: true`. */
 const propagateTrace: Middleware = (request, next) =>
@@ -105,31 +103,27 @@ const filenameOf = (disposition: string | undefined): string | undefined => {
 // the client
 // ---------------------------------------------------------------------------------------------------------
 
-export const make = (options: Options, platform: Platform): Effect.Effect<Service, E.InvalidInput> =>
+export const make = (
+  options: Options,
+  platform: Platform
+): Effect.Effect<Service, E.InvalidInput, Scope.Scope> =>
   Effect.gen(function*() {
-    const baseUrl = yield* validateBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL)
-    if (options.accessToken !== undefined && Redacted.value(options.accessToken).trim() === "") {
-      return yield* Effect.fail(emptyToken)
-    }
-    const defaultToken = Option.fromNullable(options.accessToken)
-    const userAgent = options.userAgent ?? `effect-particle/${version}`
-    const timeout = Duration.decode(options.timeout ?? "30 seconds")
-    const limiter = options.rateLimit === false
+    const resolved = yield* resolveOptions(options)
+    const { baseUrl, timeout, userAgent } = resolved
+    const defaultToken = resolved.accessToken
+    const limiter = resolved.rateLimit === false
       ? Limiter.unlimited
-      : Limiter.make(options.rateLimit?.limit ?? 10_000, options.rateLimit?.interval ?? "5 minutes")
-    const streamLimiter = options.streamRateLimit === false
+      : Limiter.make(resolved.rateLimit.limit, resolved.rateLimit.interval)
+    const streamLimiter = resolved.streamRateLimit === false
       ? Limiter.unlimited
-      : Limiter.make(options.streamRateLimit?.limit ?? 100, options.streamRateLimit?.interval ?? "5 minutes")
-    const retrySchedule = options.retry === false ? undefined : Retry.schedule(options.retry ?? {})
-    const { readFile, transport } = platform
+      : Limiter.make(resolved.streamRateLimit.limit, resolved.streamRateLimit.interval)
+    const retrySchedule = resolved.retry === false ? undefined : Retry.schedule(resolved.retry)
+    const transport = yield* platform.transport(resolved)
+    const readFile = platform.readFile
 
     const middlewares: ReadonlyArray<Middleware> = [
-      ...(options.tracePropagation === true ? [propagateTrace] : []),
-      ...(options.middleware === undefined
-        ? []
-        : Array.isArray(options.middleware)
-        ? options.middleware
-        : [options.middleware as Middleware])
+      ...(resolved.tracePropagation ? [propagateTrace] : []),
+      ...resolved.middleware
     ]
     /** Runs `last` behind every middleware, the first one outermost. */
     const through = <Res extends ParticleResponse, R>(
@@ -144,11 +138,12 @@ export const make = (options: Options, platform: Platform): Effect.Effect<Servic
 
     const tokenFor = (
       override: Option.Option<Redacted.Redacted<string>>
-    ): Either.Either<Redacted.Redacted<string>, E.InvalidInput> => {
-      const token = Option.isSome(override) ? override : defaultToken
-      if (Option.isNone(token)) return Either.left(missingToken)
-      return Redacted.value(token.value).trim() === "" ? Either.left(emptyToken) : Either.right(token.value)
-    }
+    ): Either.Either<Redacted.Redacted<string>, E.InvalidInput> =>
+      Option.isSome(override)
+        ? validTokenOf(override.value)
+        : Option.isSome(defaultToken)
+        ? Either.right(defaultToken.value)
+        : Either.left(missingToken)
 
     const statusError = (
       response: ParticleResponse,
@@ -226,9 +221,9 @@ export const make = (options: Options, platform: Platform): Effect.Effect<Servic
       Effect.withFiberRuntime<unknown, E.ParticleError, Scope.Scope>((fiber) => {
         const prepared = prepare(operation.definition)
         const definition = prepared.definition
-        const resolved = resolve(prepared, callOptions)
-        if (Either.isLeft(resolved)) return Effect.fail(resolved.left)
-        const { input, selected: { absolute, target, template } } = resolved.right
+        const resolution = resolve(prepared, callOptions)
+        if (Either.isLeft(resolution)) return Effect.fail(resolution.left)
+        const { input, selected: { absolute, target, template } } = resolution.right
         let url = absolute ? target : baseUrl + target
         if (definition.query !== undefined) {
           const query = Query.stringify(definition.query(input))
@@ -237,7 +232,7 @@ export const make = (options: Options, platform: Platform): Effect.Effect<Servic
         const method = definition.method
         const kind = prepared.response._tag
         const headers: Record<string, string> = {}
-        if (userAgent !== "") headers["user-agent"] = userAgent
+        if (userAgent !== undefined) headers["user-agent"] = userAgent
         if (kind === "Json") headers.accept = "application/json"
         else if (kind === "Stream") headers.accept = "text/event-stream"
         if (definition.headers !== undefined) Object.assign(headers, definition.headers(input))
@@ -268,7 +263,12 @@ export const make = (options: Options, platform: Platform): Effect.Effect<Servic
               }
             ))
           }
-          const sendOptions = { timeout: callTimeout, binary: kind === "Bytes" || kind === "File" }
+          const binary = kind === "Bytes" || kind === "File"
+          const sendOptions = {
+            timeout: callTimeout,
+            binary,
+            maxBytes: binary ? resolved.maxDownloadBytes : resolved.maxResponseBytes
+          }
           const attempt: Effect.Effect<unknown, E.ParticleError> = limiter(Effect.flatMap(
             through<Buffered, never>(request, (r) => transport.send(r, sendOptions)),
             (response): Effect.Effect<unknown, E.ParticleError> => {
@@ -292,7 +292,9 @@ export const make = (options: Options, platform: Platform): Effect.Effect<Servic
         }
 
         const body = definition.body?.(input)
-        const run = body === undefined ? send(undefined) : Effect.flatMap(Body.encode(body, readFile), send)
+        const sent = body === undefined ? send(undefined) : Effect.flatMap(Body.encode(body, readFile), send)
+        // no error of ours carries the caller's token, even where Particle echoes it (a 403's `info`)
+        const run = Effect.catchAll(sent, (error) => Effect.fail(scrubError(error, accessToken)))
         // Effect's built-in tracer exports nothing: a span there would only cost time (~12 µs a call)
         if (fiber.currentTracer === nativeTracer) return run
         return Effect.withSpan(run, prepared.spanName, {

@@ -5,16 +5,25 @@ import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
+import type * as E from "../ParticleError.js"
 import type { ParticleRequest } from "../ParticleRequest.js"
 import type { Buffered, Streamed, Transport } from "./transport.js"
-import { networkError, timeoutError, wireHeaders } from "./transport.js"
+import { networkError, timeoutError, tooLargeError, wireHeaders } from "./transport.js"
 
 /**
  * A transport over any `@effect/platform` `HttpClient` (the fetch layer uses `FetchHttpClient`, which runs
  * in browsers, Deno, Bun, workers and Node). The client's own spans and trace headers are turned off: the
  * operation's span is ours, and trace headers go to Particle only when asked for.
  */
-export const make = (httpClient: HttpClient.HttpClient): Transport => {
+export const make = (httpClient: HttpClient.HttpClient, maxSockets: number): Transport => {
+  // fetch has no socket limit of its own on Node: at most `maxSockets` short calls are in flight at once
+  const sockets = Effect.unsafeMakeSemaphore(maxSockets)
+  // undici hands a connection back to its pool a tick after the body ends: the permit is returned after that
+  // tick, or the next call would open a new connection instead of reusing it
+  const settled = Effect.async<void>((resume) => {
+    const timer = setTimeout(() => resume(Effect.void), 0)
+    return Effect.sync(() => clearTimeout(timer))
+  })
   const client = httpClient.pipe(
     HttpClient.withTracerPropagation(false),
     HttpClient.withTracerDisabledWhen(() => true)
@@ -34,24 +43,64 @@ export const make = (httpClient: HttpClient.HttpClient): Transport => {
     })
   }
 
+  const decoder = new TextDecoder()
+  const empty = new Uint8Array(0)
   const failure = (request: ParticleRequest) => (error: HttpClientError.HttpClientError) =>
     networkError(request.method, request.url, error._tag === "ResponseError" ? "Body" : "Network", error.cause ?? error)
 
+  /** The whole body, or `TooLarge` as soon as it grows past `maxBytes` (decoded bytes: gzip cannot inflate past it). */
+  const readCapped = (
+    request: ParticleRequest,
+    response: HttpClientResponse.HttpClientResponse,
+    maxBytes: number
+  ): Effect.Effect<Uint8Array, E.TransportError> => {
+    // no body at all (the platform's stream fails on a null body)
+    if (request.method === "HEAD" || response.status === 204 || response.status === 304) return Effect.succeed(empty)
+    if (Number(response.headers["content-length"]) > maxBytes) {
+      return Effect.fail(tooLargeError(request.method, request.url, maxBytes))
+    }
+    const chunks: Array<Uint8Array> = []
+    let size = 0
+    return Stream.runForEachChunk(
+      Stream.mapError(response.stream, failure(request)),
+      (chunk) => {
+        for (const bytes of chunk) {
+          size += bytes.byteLength
+          if (size > maxBytes) return Effect.fail(tooLargeError(request.method, request.url, maxBytes))
+          chunks.push(bytes)
+        }
+        return Effect.void
+      }
+    ).pipe(Effect.map(() => {
+      if (chunks.length === 1) return chunks[0]!
+      const out = new Uint8Array(size)
+      let at = 0
+      for (const c of chunks) {
+        out.set(c, at)
+        at += c.byteLength
+      }
+      return out
+    }))
+  }
+
   const send: Transport["send"] = (request, options) =>
-    client.execute(toHttp(request)).pipe(
-      Effect.flatMap((response) => {
-        const ok = response.status >= 200 && response.status < 300
-        const body: Effect.Effect<string | Uint8Array, HttpClientError.ResponseError> = ok && options.binary
-          ? Effect.map(response.arrayBuffer, (buffer) => new Uint8Array(buffer))
-          : response.text
-        return Effect.map(body, (body): Buffered => ({ status: response.status, headers: response.headers, body }))
-      }),
-      Effect.catchAll((error) => Effect.fail(failure(request)(error))),
-      Effect.timeoutFail({
-        duration: options.timeout,
-        onTimeout: () => timeoutError(request.method, request.url, options.timeout)
-      })
-    )
+    sockets.withPermits(1)(Effect.zipLeft(
+      client.execute(toHttp(request)).pipe(
+        Effect.mapError(failure(request)),
+        Effect.flatMap((response) =>
+          Effect.map(readCapped(request, response, options.maxBytes), (bytes): Buffered => ({
+            status: response.status,
+            headers: response.headers,
+            body: options.binary && response.status >= 200 && response.status < 300 ? bytes : decoder.decode(bytes)
+          }))
+        ),
+        Effect.timeoutFail({
+          duration: options.timeout,
+          onTimeout: () => timeoutError(request.method, request.url, options.timeout)
+        })
+      ),
+      settled
+    ))
 
   const open: Transport["open"] = (request, options) =>
     scoped.execute(toHttp(request)).pipe(

@@ -47,6 +47,8 @@ export const parseRetryAfter = (value: string | undefined, nowMillis: number): O
 }
 
 const MAX_TEXT = 2_000
+/** The most of an error body kept (as text, unparsed beyond it): a 100 MB error page is not kept whole. */
+const MAX_BODY = 64 * 1024
 
 /**
  * Builds the typed error of a non-2xx response. `allowed` holds the tags the operation documents; any
@@ -62,9 +64,9 @@ export const fromResponse = (options: {
   readonly allowed?: ReadonlySet<string> | undefined
 }): E.HttpStatusError => {
   const { method, status, text, url } = options
-  let body: unknown = text
+  let body: unknown = text.length > MAX_BODY ? text.slice(0, MAX_BODY) + "…" : text
   let json: Record<string, unknown> | undefined
-  if (text.length > 0) {
+  if (text.length > 0 && text.length <= MAX_BODY) {
     try {
       body = JSON.parse(text)
       if (typeof body === "object" && body !== null && !Array.isArray(body)) json = body as Record<string, unknown>

@@ -8,7 +8,7 @@ import * as Https from "node:https"
 import type * as E from "../ParticleError.js"
 import type { ParticleRequest } from "../ParticleRequest.js"
 import type { Buffered, SendOptions, Streamed, Transport } from "./transport.js"
-import { networkError, timeoutError, wireHeaders } from "./transport.js"
+import { networkError, timeoutError, tooLargeError, wireHeaders } from "./transport.js"
 
 /**
  * The one node:http client of the Node layer, for short calls and event streams alike. A short call costs
@@ -21,17 +21,19 @@ export interface Agents {
   readonly https: Https.Agent
 }
 
-export const makeAgents = Effect.acquireRelease(
-  Effect.sync((): Agents => ({
-    http: new Http.Agent({ keepAlive: true }),
-    https: new Https.Agent({ keepAlive: true })
-  })),
-  (agents) =>
-    Effect.sync(() => {
-      agents.http.destroy()
-      agents.https.destroy()
-    })
-)
+/** Keep-alive agents holding at most `maxSockets` sockets each (more calls queue), destroyed with the scope. */
+export const makeAgents = (maxSockets: number) =>
+  Effect.acquireRelease(
+    Effect.sync((): Agents => ({
+      http: new Http.Agent({ keepAlive: true, maxSockets }),
+      https: new Https.Agent({ keepAlive: true, maxSockets })
+    })),
+    (agents) =>
+      Effect.sync(() => {
+        agents.http.destroy()
+        agents.https.destroy()
+      })
+  )
 
 interface Connected {
   readonly req: Http.ClientRequest
@@ -125,11 +127,21 @@ export const make = (agents: Agents): Transport => {
     })
 
   const send = (request: ParticleRequest, options: SendOptions): Effect.Effect<Buffered, E.TransportError> =>
-    exchange<Buffered>(request, options.timeout, undefined, (response, _req, finish) => {
+    exchange<Buffered>(request, options.timeout, undefined, (response, req, finish) => {
       const { method, url } = request
       const status = response.statusCode ?? 0
+      const tooLarge = () => {
+        req.destroy()
+        finish(Effect.fail(tooLargeError(method, url, options.maxBytes)))
+      }
+      if (Number(response.headers["content-length"]) > options.maxBytes) return tooLarge()
       const chunks: Array<Buffer> = []
-      response.on("data", (chunk: Buffer) => chunks.push(chunk))
+      let size = 0
+      response.on("data", (chunk: Buffer) => {
+        size += chunk.length
+        if (size > options.maxBytes) tooLarge()
+        else chunks.push(chunk)
+      })
       response.once("end", () => {
         const buffer = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)
         finish(Effect.succeed(

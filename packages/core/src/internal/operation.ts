@@ -71,15 +71,21 @@ const inputError = (error: ParseResult.ParseError): E.InvalidInput => {
   return E.invalidInput(field, reason)
 }
 
+const ownCopy = (u: unknown): unknown =>
+  typeof u === "object" && u !== null && !Array.isArray(u) && Object.getPrototypeOf(u) === Object.prototype
+    ? Object.assign(Object.create(null), u)
+    : u
+
 /** The caller's options validated, and the route they select. */
 export const resolve = (
   prepared: Prepared,
   options: unknown
 ): Either.Either<{ readonly input: any; readonly selected: route.Selected }, E.InvalidInput> => {
-  const decoded = prepared.decodeInput(options)
+  // own properties only, before and after decoding: neither the schema nor the query and body builders
+  // (which read `input.x`) may see a value from a polluted Object.prototype
+  const decoded = prepared.decodeInput(ownCopy(options))
   if (Either.isLeft(decoded)) return Either.left(inputError(decoded.left))
-  const selected = route.select(prepared.routes, decoded.right)
-  return Either.isLeft(selected)
-    ? Either.left(selected.left)
-    : Either.right({ input: decoded.right, selected: selected.right })
+  const input = ownCopy(decoded.right)
+  const selected = route.select(prepared.routes, input)
+  return Either.isLeft(selected) ? Either.left(selected.left) : Either.right({ input, selected: selected.right })
 }

@@ -5,6 +5,7 @@ import type * as Scope from "effect/Scope"
 import type * as Stream from "effect/Stream"
 import * as E from "../ParticleError.js"
 import type { ParticleRequest, ParticleResponse } from "../ParticleRequest.js"
+import { safeCause } from "./scrub.js"
 
 /** A whole response: the body as text, or as bytes for a binary 2xx answer. */
 export interface Buffered extends ParticleResponse {
@@ -21,6 +22,8 @@ export interface SendOptions {
   readonly timeout: Duration.Duration
   /** read a 2xx body as bytes rather than text */
   readonly binary: boolean
+  /** the largest body read; a larger one fails the exchange (reason `TooLarge`) */
+  readonly maxBytes: number
 }
 
 /**
@@ -43,14 +46,27 @@ export const wireHeaders = (request: ParticleRequest): Record<string, string> =>
   return headers
 }
 
-/** A network failure (no answer) or a broken response body, as a `TransportError`. */
+/**
+ * A network failure (no answer) or a broken response body, as a `TransportError`. The cause keeps only its
+ * name, message and code: a platform error may hold the whole request, token included.
+ */
 export const networkError = (method: string, url: string, reason: "Network" | "Body", cause: unknown) =>
   new E.TransportError({
     method,
     url,
     reason,
-    cause,
+    cause: safeCause(cause),
     message: `${reason === "Body" ? "Response body failed" : "Network error"} from ${method} ${url}`
+  })
+
+/** A response body over the client's bound, as a `TransportError` (nothing more of it is read). */
+export const tooLargeError = (method: string, url: string, maxBytes: number) =>
+  new E.TransportError({
+    method,
+    url,
+    reason: "TooLarge",
+    message:
+      `The response body from ${method} ${url} is larger than ${maxBytes} bytes (maxResponseBytes / maxDownloadBytes)`
   })
 
 export const timeoutError = (

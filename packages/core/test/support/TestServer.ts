@@ -22,6 +22,8 @@ export interface Service {
   readonly url: string
   readonly host: string
   readonly requests: Array<Recorded>
+  /** TCP connections accepted so far, and open now */
+  readonly sockets: { opened: number; open: number; maxOpen: number }
   readonly handle: (handler: Handler) => Effect.Effect<void>
   readonly reset: Effect.Effect<void>
 }
@@ -43,6 +45,7 @@ export const start = (host = "127.0.0.1") =>
   Effect.acquireRelease(
     Effect.async<{ server: http.Server; service: Service }>((resume) => {
       const requests: Array<Recorded> = []
+      const sockets = { opened: 0, open: 0, maxOpen: 0 }
       const defaultHandler: Handler = (_, res) => json(res, 200, { ok: true })
       let handler: Handler = defaultHandler
       const server = http.createServer((req, res) => {
@@ -63,6 +66,12 @@ export const start = (host = "127.0.0.1") =>
           handler(recorded, res)
         })
       })
+      server.on("connection", (socket) => {
+        sockets.opened++
+        sockets.open++
+        sockets.maxOpen = Math.max(sockets.maxOpen, sockets.open)
+        socket.once("close", () => sockets.open--)
+      })
       server.listen(0, host, () => {
         const port = (server.address() as AddressInfo).port
         resume(Effect.succeed({
@@ -71,6 +80,7 @@ export const start = (host = "127.0.0.1") =>
             url: `http://${host}:${port}`,
             host,
             requests,
+            sockets,
             handle: (h) =>
               Effect.sync(() => {
                 handler = h
@@ -78,6 +88,8 @@ export const start = (host = "127.0.0.1") =>
             reset: Effect.sync(() => {
               requests.length = 0
               handler = defaultHandler
+              sockets.opened = sockets.open
+              sockets.maxOpen = sockets.open
             })
           }
         }))
