@@ -62,7 +62,13 @@ const integer = (min: number, max: number) =>
   )
 
 /** No control characters: they would break the header (or smuggle another one in). */
-const headerSafe = (s: string) => !/[\u0000-\u001f\u007f]/.test(s)
+const headerSafe = (s: string) => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 0x20 || c === 0x7f) return false
+  }
+  return true
+}
 
 /** A token read from a file often ends in a newline: surrounding whitespace is trimmed, as `fetch` does. */
 export const validateToken = (
