@@ -39,6 +39,11 @@ export interface SimulatorOptions {
   maxBodyBytes?: number
   /** Longest accepted function argument (default 622 characters); longer → 400. */
   maxFunctionArgLength?: number
+  /**
+   * CORS for browser clients (default: any origin). `{ origins: [...] }` allows only those origins (others,
+   * and requests without an Origin, get no CORS headers); `false` sends no CORS headers at all.
+   */
+  cors?: boolean | { origins?: "*" | ReadonlyArray<string> }
 }
 
 export interface CreateDeviceOptions {
@@ -101,7 +106,8 @@ const resolveOptions = (o: SimulatorOptions = {}) => {
     },
     seed: o.seed ?? true,
     maxBodyBytes: o.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    maxFunctionArgLength: o.maxFunctionArgLength ?? MAX_FUNCTION_ARG_LENGTH
+    maxFunctionArgLength: o.maxFunctionArgLength ?? MAX_FUNCTION_ARG_LENGTH,
+    cors: o.cors === false ? (false as const) : { origins: o.cors === undefined || o.cors === true ? ("*" as const) : o.cors.origins ?? ("*" as const) }
   }
 }
 

@@ -3,6 +3,7 @@
  * limits, wired into the request pipeline. `reset()` swaps in a fresh, re-seeded store.
  */
 import type { RouteSpec, Services } from "./context.js"
+import { Cors, type CorsOptions } from "./cors.js"
 import { makeEvent, type MakeEvent, type SimEvent } from "./events.js"
 import { Faults } from "./faults.js"
 import { handleRequest } from "./pipeline.js"
@@ -27,6 +28,7 @@ export interface EngineOptions {
   seed: boolean
   maxBodyBytes: number
   maxFunctionArgLength: number
+  cors: CorsOptions
 }
 
 export class Engine {
@@ -61,7 +63,7 @@ export class Engine {
       }
     }
     const deps = {
-      maxBodyBytes: options.maxBodyBytes, recorder: this.recorder, faults: this.faults, api, admin, services: this.services,
+      maxBodyBytes: options.maxBodyBytes, recorder: this.recorder, faults: this.faults, cors: new Cors(options.cors), api, admin, services: this.services,
       get limiter() { return engine.limiter }
     }
     this.server = new HttpServer((req, res) => handleRequest(deps, req, res))

@@ -1,11 +1,13 @@
 /**
- * The request pipeline: parse the URL → read the body (bounded) → record → rate limit → faults → route →
- * auth → handler → reply. Admin routes (`/__sim/…`) skip recording, rate limits and faults.
+ * The request pipeline: parse the URL (CORS headers; preflights answered here) → read the body (bounded) →
+ * record → rate limit → faults → route → auth → handler → reply. Admin routes (`/__sim/…`) skip recording,
+ * rate limits and faults.
  */
 import type { IncomingMessage, ServerResponse } from "node:http"
 import { authenticate } from "./bearer.js"
 import { parseBody, readBody } from "./body.js"
 import type { AuthedCtx, Ctx, RouteSpec, Services } from "./context.js"
+import type { Cors } from "./cors.js"
 import type { Faults } from "./faults.js"
 import type { RateLimiter } from "./ratelimit.js"
 import type { Recorder, RequestRecord } from "./recorder.js"
@@ -18,6 +20,7 @@ export interface PipelineDeps {
   readonly recorder: Recorder
   readonly limiter: RateLimiter
   readonly faults: Faults
+  readonly cors: Cors
   readonly api: Router<RouteSpec>
   readonly admin: Router<RouteSpec>
   readonly services: Services
@@ -61,12 +64,22 @@ export const handleRequest = async (deps: PipelineDeps, req: IncomingMessage, re
   const path = q === -1 ? url : url.slice(0, q)
   const rawQuery = q === -1 ? "" : url.slice(q + 1)
   const isAdmin = path === "/__sim" || path.startsWith("/__sim/")
+  const origin = req.headers.origin
+  for (const [k, v] of Object.entries(deps.cors.headers(origin))) res.setHeader(k, v)
 
   // body (bounded)
   const raw = await readBody(req, deps.maxBodyBytes)
   if (raw === "aborted") {
     res.destroy()
     return
+  }
+
+  // CORS preflight: not recorded, not rate limited, no faults
+  if (method === "OPTIONS") {
+    const segs = decodeSegments(path)
+    const methods = Array.isArray(segs) ? (isAdmin ? deps.admin : deps.api).methodsFor(segs) : new Set<string>()
+    if (methods.size === 0) return writeReply(res, notFoundRoute())
+    return writeReply(res, deps.cors.preflight(origin, req.headers["access-control-request-headers"], methods))
   }
   const contentType = req.headers["content-type"]
   const query: Params = parseUrlEncoded(rawQuery) ?? (Object.create(null) as Params)
