@@ -4,7 +4,7 @@
  * @since 0.1.0
  */
 import { Context, Effect, Layer } from "effect"
-import { adminRoutes } from "./internal/admin.js"
+import { adminRoutes, type AdminTarget } from "./internal/admin.js"
 import { DEFAULT_MAX_BODY_BYTES, Engine, MAX_FUNCTION_ARG_LENGTH } from "./internal/engine.js"
 import type { Fault } from "./internal/faults.js"
 import type { RequestRecord } from "./internal/recorder.js"
@@ -176,10 +176,10 @@ const makeHandle = (engine: Engine): SimulatorHandle & { close(): Promise<void> 
 
 /** Starts a simulator on 127.0.0.1. Call `close()` when done (it closes every socket, SSE included). */
 export const start = async (options?: SimulatorOptions): Promise<SimulatorHandle & { close(): Promise<void> }> => {
-  let handle: SimulatorHandle | undefined
-  const engine = new Engine(resolveOptions(options), apiRoutes().router, adminRoutes(() => handle!).router)
+  let target: AdminTarget | undefined
+  const engine = new Engine(resolveOptions(options), apiRoutes().router, adminRoutes(() => target!).router)
   const h = makeHandle(engine)
-  handle = h
+  target = { handle: h, engine }
   await engine.listen()
   return h
 }

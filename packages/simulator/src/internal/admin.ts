@@ -2,12 +2,52 @@
 import type { SimulatorHandle } from "../Simulator.js"
 import { first } from "./coerce.js"
 import { publicRoute, RouteTable, type Ctx, type Handler } from "./context.js"
+import type { Engine } from "./engine.js"
 import type { Fault } from "./faults.js"
+import * as L from "./limits.js"
 import type { RequestRecord } from "./recorder.js"
 import { ok, type Reply } from "./reply.js"
 import type { VariableValue } from "./store/types.js"
 
 const bad = (message: string): Reply => ({ status: 400, json: { error: "bad_request", error_description: message } })
+
+/** What the admin routes drive: the public handle, and the engine for what the handle does not offer. */
+export interface AdminTarget { readonly handle: SimulatorHandle; readonly engine: Engine }
+
+// ---- bounds (every count and size an admin request can ask for)
+const isInt = (v: unknown, min: number, max: number): boolean => typeof v === "number" && Number.isInteger(v) && v >= min && v <= max
+const inRange = (v: unknown, min: number, max: number): boolean => typeof v === "number" && Number.isFinite(v) && v >= min && v <= max
+const longer = (v: unknown, max: number): boolean => typeof v === "string" && v.length > max
+/** The first violated bound, as a message naming the field. */
+const firstViolation = (checks: ReadonlyArray<[boolean, string]>): string | undefined => checks.find(([violated]) => violated)?.[1]
+
+const faultViolation = (f: Record<string, unknown>): string | undefined => {
+  const has = (k: string) => f[k] !== undefined
+  const events = f["events"]
+  const headers = f["headers"]
+  return firstViolation([
+    [has("ms") && !inRange(f["ms"], 0, L.MAX_LATENCY_MS), `ms must be between 0 and ${L.MAX_LATENCY_MS}`],
+    [has("times") && !isInt(f["times"], 0, L.MAX_FAULT_TIMES), `times must be an integer between 0 and ${L.MAX_FAULT_TIMES}`],
+    [has("retryAfterSeconds") && !isInt(f["retryAfterSeconds"], 0, L.MAX_RETRY_AFTER_S), `retryAfterSeconds must be an integer between 0 and ${L.MAX_RETRY_AFTER_S}`],
+    [has("afterEvents") && !isInt(f["afterEvents"], 0, L.MAX_FAULT_TIMES), `afterEvents must be an integer between 0 and ${L.MAX_FAULT_TIMES}`],
+    [has("connections") && !isInt(f["connections"], 1, L.MAX_FAULT_TIMES), `connections must be an integer between 1 and ${L.MAX_FAULT_TIMES}`],
+    [has("probability") && !inRange(f["probability"], 0, 1), "probability must be between 0 and 1"],
+    [Array.isArray(events) && events.length > L.MAX_PRELOAD_EVENTS, `events must hold at most ${L.MAX_PRELOAD_EVENTS} events`],
+    [typeof headers === "object" && headers !== null && Object.keys(headers).length > L.MAX_FAULT_HEADERS, `headers must hold at most ${L.MAX_FAULT_HEADERS} entries`]
+  ])
+}
+
+const deviceViolation = (b: Record<string, unknown>): string | undefined => {
+  const size = (v: unknown) => (typeof v === "object" && v !== null ? Object.keys(v).length : 0)
+  const values = typeof b["variables"] === "object" && b["variables"] !== null ? Object.entries(b["variables"] as object) : []
+  return firstViolation([
+    [longer(b["name"], L.MAX_NAME), `name must be at most ${L.MAX_NAME} characters`],
+    [size(b["variables"]) > L.MAX_VARIABLES, `variables must hold at most ${L.MAX_VARIABLES} entries`],
+    [size(b["functions"]) > L.MAX_FUNCTIONS, `functions must hold at most ${L.MAX_FUNCTIONS} entries`],
+    [Array.isArray(b["groups"]) && b["groups"].length > L.MAX_GROUPS, `groups must hold at most ${L.MAX_GROUPS} entries`],
+    [values.some(([k, v]) => k.length > L.MAX_KEY || longer(v, L.MAX_VALUE)), `variables: names at most ${L.MAX_KEY} characters, values at most ${L.MAX_VALUE}`]
+  ])
+}
 const isScalar = (v: unknown): v is VariableValue => typeof v === "number" || typeof v === "string" || typeof v === "boolean"
 
 const serializeRecord = (r: RequestRecord) => {
@@ -38,6 +78,8 @@ const guard = (f: (ctx: Ctx) => Reply | Promise<Reply>): Handler => async (ctx) 
 const createDevice = (handle: SimulatorHandle, b: Record<string, unknown>): Reply => {
   const name = first(b["name"])
   if (!name) return bad("name is required")
+  const violation = deviceViolation(b)
+  if (violation !== undefined) return bad(violation)
   const input: Parameters<SimulatorHandle["createDevice"]>[0] = { name }
   if (typeof b["owner"] === "string") input.owner = b["owner"]
   if (typeof b["id"] === "string") {
@@ -63,32 +105,42 @@ const createDevice = (handle: SimulatorHandle, b: Record<string, unknown>): Repl
   return ok({ id: d.id, name: d.name, owner: d.owner ?? null, platformId: d.platformId, productId: d.productId ?? null, online: d.online, serialNumber: d.serialNumber }, 201)
 }
 
-const publishEvents = async (handle: SimulatorHandle, ctx: Ctx): Promise<Reply> => {
+const publishEvents = async (t: AdminTarget, ctx: Ctx): Promise<Reply> => {
   const b = ctx.body
   const name = first(b["name"])
   if (!name) return bad("name is required")
+  const violation = firstViolation([
+    [name.length > L.MAX_EVENT_NAME, `name must be at most ${L.MAX_EVENT_NAME} characters`],
+    [longer(b["data"], L.MAX_EVENT_DATA), `data must be at most ${L.MAX_EVENT_DATA} characters`],
+    [b["ttl"] !== undefined && !isInt(b["ttl"], 0, L.MAX_TTL), `ttl must be an integer between 0 and ${L.MAX_TTL}`],
+    [b["count"] !== undefined && !isInt(b["count"], 1, L.MAX_BULK_EVENTS), `count must be an integer between 1 and ${L.MAX_BULK_EVENTS}`]
+  ])
+  if (violation !== undefined) return bad(violation)
   const data = b["data"] === null ? null : typeof b["data"] === "string" ? b["data"] : undefined
-  try {
-    if (typeof b["count"] === "number") {
-      const many: Parameters<SimulatorHandle["publishMany"]>[0] = { deviceId: ctx.p["id"]!, name, count: b["count"] }
-      if (typeof data === "string") many.data = data
-      await handle.publishMany(many)
-    } else {
-      const one: Parameters<SimulatorHandle["publish"]>[0] = { deviceId: ctx.p["id"]!, name, data: data ?? null }
-      if (typeof b["ttl"] === "number") one.ttl = b["ttl"]
-      if (typeof b["productId"] === "number") one.productId = b["productId"]
-      handle.publish(one)
-    }
-  } catch (e) {
-    return { status: 404, json: { error: "not_found", error_description: e instanceof Error ? e.message : String(e) } }
+  const deviceId = ctx.p["id"]!
+  const device = t.engine.store.devices.get(deviceId)
+  if (!device) return { status: 404, json: { error: "not_found", error_description: `Unknown device ${deviceId}` } }
+  if (typeof b["count"] === "number") {
+    // the bulk publish stops when the caller goes away (and on reset)
+    const ctl = new AbortController()
+    ctx.res.on("close", () => {
+      if (!ctx.res.writableFinished) ctl.abort()
+    })
+    await t.engine.publishMany(() => ({ name, data: typeof data === "string" ? data : undefined, device }), b["count"], ctl.signal)
+  } else {
+    const one: Parameters<SimulatorHandle["publish"]>[0] = { deviceId, name, data: data ?? null }
+    if (typeof b["ttl"] === "number") one.ttl = b["ttl"]
+    if (typeof b["productId"] === "number") one.productId = b["productId"]
+    t.handle.publish(one)
   }
   return ok({ ok: true })
 }
 
 const FAULT_KINDS = ["latency", "status", "rateLimit", "malformedJson", "sseDrop", "sseSilent", "ssePreload"]
 
-export const adminRoutes = (handle: () => SimulatorHandle): RouteTable => {
+export const adminRoutes = (target: () => AdminTarget): RouteTable => {
   const r = new RouteTable()
+  const handle = () => target().handle
   const admin = (method: string, path: string, h: Handler) => r.add(method, path, publicRoute(h))
   admin("POST", "/__sim/reset", () => {
     handle().reset()
@@ -105,12 +157,18 @@ export const adminRoutes = (handle: () => SimulatorHandle): RouteTable => {
     const username = first(b["username"])
     const password = first(b["password"])
     if (!username || !password) return bad("username and password are required")
+    if (username.length > L.MAX_CREDENTIAL || password.length > L.MAX_CREDENTIAL) return bad(`username and password must be at most ${L.MAX_CREDENTIAL} characters`)
     return ok(handle().createUser({ username, password, mfa: b["mfa"] === true || b["mfa"] === "true" }), 201)
   }))
   admin("POST", "/__sim/tokens", guard((ctx) => {
     const b = ctx.body
     const username = first(b["username"])
     if (!username) return bad("username is required")
+    const v = firstViolation([
+      [b["expiresInSeconds"] !== undefined && !inRange(b["expiresInSeconds"], -L.MAX_TOKEN_LIFETIME_S, L.MAX_TOKEN_LIFETIME_S), `expiresInSeconds must be within ±${L.MAX_TOKEN_LIFETIME_S}`],
+      [Array.isArray(b["scopes"]) && (b["scopes"].length > L.MAX_SCOPES || b["scopes"].some((x) => longer(x, L.MAX_NAME))), `scopes must hold at most ${L.MAX_SCOPES} scopes of at most ${L.MAX_NAME} characters`]
+    ])
+    if (v !== undefined) return bad(v)
     const opts: { username: string; expiresInSeconds?: number; scopes?: Array<string> } = { username }
     if (typeof b["expiresInSeconds"] === "number") opts.expiresInSeconds = b["expiresInSeconds"]
     if (Array.isArray(b["scopes"])) opts.scopes = b["scopes"].map(String)
@@ -125,13 +183,14 @@ export const adminRoutes = (handle: () => SimulatorHandle): RouteTable => {
   admin("PUT", "/__sim/devices/:id/variables/:name", guard((ctx) => {
     const v = ctx.body["value"]
     if (!isScalar(v)) return bad("value must be a number, string or boolean")
+    if (longer(v, L.MAX_VALUE) || ctx.p["name"]!.length > L.MAX_KEY) return bad(`value must be at most ${L.MAX_VALUE} characters, name at most ${L.MAX_KEY}`)
     handle().setVariable(ctx.p["id"]!, ctx.p["name"]!, v)
     return ok({ ok: true })
   }))
   admin("PUT", "/__sim/devices/:id/functions/:name", guard((ctx) => {
     const b = ctx.body
     const v = b["returnValue"] ?? b["result"] ?? b["return_value"]
-    if (typeof v !== "number") return bad("returnValue must be a number")
+    if (typeof v !== "number" || !inRange(v, -(2 ** 31), 2 ** 31 - 1)) return bad("returnValue must be a number in the 32-bit range")
     handle().setFunction(ctx.p["id"]!, ctx.p["name"]!, v)
     return ok({ ok: true })
   }))
@@ -147,10 +206,12 @@ export const adminRoutes = (handle: () => SimulatorHandle): RouteTable => {
     handle().setUnresponsive(ctx.p["id"]!, v)
     return ok({ ok: true })
   }))
-  admin("POST", "/__sim/devices/:id/events", (ctx) => publishEvents(handle(), ctx))
+  admin("POST", "/__sim/devices/:id/events", (ctx) => publishEvents(target(), ctx))
   admin("POST", "/__sim/faults", guard((ctx) => {
     const f = ctx.json as Fault | undefined
     if (!f || typeof f !== "object" || !FAULT_KINDS.includes((f as { kind?: string }).kind ?? "")) return bad(`kind must be one of ${FAULT_KINDS.join(", ")}`)
+    const violation = faultViolation(f as unknown as Record<string, unknown>)
+    if (violation !== undefined) return bad(violation)
     handle().setFault(f)
     return ok({ ok: true })
   }))
@@ -158,7 +219,7 @@ export const adminRoutes = (handle: () => SimulatorHandle): RouteTable => {
     handle().clearFaults()
     return ok({ ok: true })
   })
-  admin("GET", "/__sim/sse", () => ok({ connections: handle().sseConnections() }))
+  admin("GET", "/__sim/sse", () => ok({ connections: handle().sseConnections(), publishing: target().engine.publishing }))
   admin("GET", "/__sim/library-archives/:name/:file", (ctx) => {
     const lib = ctx.store.libraries.get(ctx.p["name"]!)
     const version = ctx.p["file"]!.replace(/\.tar\.gz$/, "")

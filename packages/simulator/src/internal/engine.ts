@@ -39,6 +39,8 @@ export class Engine {
   readonly hub: SseHub
   readonly services: Services
   private limiter: RateLimiter
+  /** Bulk publishes in progress; reset and close stop them. */
+  private readonly bulk = new Set<AbortController>()
   private readonly server: HttpServer
   private readonly seedTokens: SeedTokens = { demo: randomToken(), other: randomToken(), clientSecret: randomToken() }
 
@@ -79,12 +81,14 @@ export class Engine {
   listen(): Promise<void> { return this.server.listen(this.options.port) }
 
   close(): Promise<void> {
+    this.stopBulk()
     this.hub.closeAll()
     return this.server.close()
   }
 
   /** Back to the seeded state (same seeded tokens); faults, recordings, limits and open streams cleared. */
   reset(): void {
+    this.stopBulk()
     this.hub.closeAll()
     this.store = new Store()
     this.seedInfo = this.seed()
@@ -98,7 +102,26 @@ export class Engine {
     this.hub.deliver(ev)
   }
 
-  publishMany(make: () => MakeEvent, count: number): Promise<void> {
-    return this.hub.publishMany(() => makeEvent(make()), count)
+  /** Publishes `count` events (back-pressured); stops on `signal`, reset or close. */
+  async publishMany(make: () => MakeEvent, count: number, signal?: AbortSignal): Promise<void> {
+    const ctl = new AbortController()
+    const stop = () => ctl.abort()
+    signal?.addEventListener("abort", stop)
+    if (signal?.aborted) ctl.abort()
+    this.bulk.add(ctl)
+    try {
+      await this.hub.publishMany(() => makeEvent(make()), count, ctl.signal)
+    } finally {
+      this.bulk.delete(ctl)
+      signal?.removeEventListener("abort", stop)
+    }
+  }
+
+  /** How many bulk publishes are running. */
+  get publishing(): number { return this.bulk.size }
+
+  private stopBulk(): void {
+    for (const c of this.bulk) c.abort()
+    this.bulk.clear()
   }
 }
