@@ -7,7 +7,7 @@ import { Context, Effect, Layer } from "effect"
 import { adminRoutes, type AdminTarget } from "./internal/admin.js"
 import { DEFAULT_MAX_BODY_BYTES, Engine, MAX_FUNCTION_ARG_LENGTH } from "./internal/engine.js"
 import type { Fault } from "./internal/faults.js"
-import type { RequestRecord } from "./internal/recorder.js"
+import { DEFAULT_MAX_RECORDED_BODY_BYTES, DEFAULT_MAX_RECORDED_REQUESTS, type RequestRecord } from "./internal/recorder.js"
 import { splitPath } from "./internal/router.js"
 import { apiRoutes } from "./internal/routes/index.js"
 import type { SeedInfo } from "./internal/seed.js"
@@ -17,7 +17,7 @@ export type { DeviceRecord, Fault, FunctionBehaviour, RequestRecord, SeedInfo, V
 export type { SeedDevice } from "./internal/seed.js"
 export { MFA_OTP } from "./internal/seed.js"
 export { PERMISSION_DENIED_INFO } from "./internal/reply.js"
-export { DEFAULT_MAX_BODY_BYTES, MAX_FUNCTION_ARG_LENGTH }
+export { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_RECORDED_BODY_BYTES, DEFAULT_MAX_RECORDED_REQUESTS, MAX_FUNCTION_ARG_LENGTH }
 
 /** Default SSE keep-alive cadence (ms): the simulator writes a bare `\n` this often on every open stream. */
 export const DEFAULT_KEEP_ALIVE_INTERVAL_MS = 9000
@@ -44,6 +44,10 @@ export interface SimulatorOptions {
    * and requests without an Origin, get no CORS headers); `false` sends no CORS headers at all.
    */
   cors?: boolean | { origins?: "*" | ReadonlyArray<string> }
+  /** How many requests `requests()` / `GET /__sim/requests` keep (default 10,000; oldest dropped first). */
+  maxRecordedRequests?: number
+  /** Recorded bodies are cut to this many bytes and marked `truncated` (default 64 KiB). */
+  maxRecordedBodyBytes?: number
 }
 
 export interface CreateDeviceOptions {
@@ -69,7 +73,7 @@ export interface SimulatorHandle {
   readonly seed: SeedInfo
   /** Back to the seeded state (the seeded tokens stay valid); faults and recordings cleared; open streams closed. */
   reset(): void
-  /** Every request received (admin `/__sim/` routes excluded), oldest first. */
+  /** The requests received (admin `/__sim/` routes and CORS preflights excluded), oldest first: the newest `maxRecordedRequests`, bodies cut to `maxRecordedBodyBytes`. */
   requests(): ReadonlyArray<RequestRecord>
   clearRequests(): void
   createUser(o: { username: string; password: string; mfa?: boolean }): { id: string; username: string }
@@ -107,6 +111,10 @@ const resolveOptions = (o: SimulatorOptions = {}) => {
     seed: o.seed ?? true,
     maxBodyBytes: o.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     maxFunctionArgLength: o.maxFunctionArgLength ?? MAX_FUNCTION_ARG_LENGTH,
+    recording: {
+      maxRequests: Math.max(1, Math.floor(o.maxRecordedRequests ?? DEFAULT_MAX_RECORDED_REQUESTS)),
+      maxBodyBytes: Math.max(0, Math.floor(o.maxRecordedBodyBytes ?? DEFAULT_MAX_RECORDED_BODY_BYTES))
+    },
     cors: o.cors === false ? (false as const) : { origins: o.cors === undefined || o.cors === true ? ("*" as const) : o.cors.origins ?? ("*" as const) }
   }
 }

@@ -53,8 +53,8 @@ const isScalar = (v: unknown): v is VariableValue => typeof v === "number" || ty
 const serializeRecord = (r: RequestRecord) => {
   const body = Buffer.from(r.body)
   const out: Record<string, unknown> = {
-    method: r.method, path: r.path, query: r.query, rawQuery: r.rawQuery, headers: r.headers, contentType: r.contentType ?? null,
-    body: body.toString("utf8"), bodyBase64: body.toString("base64")
+    seq: r.seq, method: r.method, path: r.path, query: r.query, rawQuery: r.rawQuery, headers: r.headers, contentType: r.contentType ?? null,
+    body: body.toString("utf8"), bodyBase64: body.toString("base64"), bodySize: r.bodySize, truncated: r.truncated
   }
   if (r.json !== undefined) out["json"] = r.json
   if (r.form !== undefined) out["form"] = r.form
@@ -136,6 +136,31 @@ const publishEvents = async (t: AdminTarget, ctx: Ctx): Promise<Reply> => {
   return ok({ ok: true })
 }
 
+const DEFAULT_RECORDS_PAGE = 100
+const MAX_RECORDS_PAGE = 1000
+
+/** `GET /__sim/requests[?page=&perPage=|?since=&perPage=]`: a page of records, oldest first. */
+const listRequests = (engine: Engine, ctx: Ctx): Reply => {
+  const q = ctx.query
+  const num = (v: unknown) => (v === undefined ? undefined : Number(first(v)))
+  const page = num(q["page"]) ?? 1
+  const perPage = num(q["perPage"] ?? q["per_page"]) ?? DEFAULT_RECORDS_PAGE
+  const since = num(q["since"])
+  const violation = firstViolation([
+    [!isInt(page, 1, Number.MAX_SAFE_INTEGER), "page must be a positive integer"],
+    [!isInt(perPage, 1, MAX_RECORDS_PAGE), `perPage must be an integer between 1 and ${MAX_RECORDS_PAGE}`],
+    [since !== undefined && !isInt(since, 0, Number.MAX_SAFE_INTEGER), "since must be a non-negative integer"]
+  ])
+  if (violation !== undefined) return bad(violation)
+  const rec = engine.recorder
+  const records = since !== undefined ? rec.since(since, perPage) : rec.page(page, perPage)
+  return {
+    status: 200,
+    json: records.map(serializeRecord),
+    headers: { "X-Total-Count": String(rec.size), "X-Last-Seq": String(rec.lastSeq), "X-Dropped-Count": String(rec.droppedCount) }
+  }
+}
+
 const FAULT_KINDS = ["latency", "status", "rateLimit", "malformedJson", "sseDrop", "sseSilent", "ssePreload"]
 
 export const adminRoutes = (target: () => AdminTarget): RouteTable => {
@@ -147,7 +172,7 @@ export const adminRoutes = (target: () => AdminTarget): RouteTable => {
     return ok({ ok: true })
   })
   admin("GET", "/__sim/seed", () => ok(handle().seed))
-  admin("GET", "/__sim/requests", () => ok(handle().requests().map(serializeRecord)))
+  admin("GET", "/__sim/requests", (ctx) => listRequests(target().engine, ctx))
   admin("DELETE", "/__sim/requests", () => {
     handle().clearRequests()
     return ok({ ok: true })

@@ -8,7 +8,7 @@ import { makeEvent, type MakeEvent, type SimEvent } from "./events.js"
 import { Faults } from "./faults.js"
 import { handleRequest } from "./pipeline.js"
 import { RateLimiter, type RateLimitOptions } from "./ratelimit.js"
-import { Recorder } from "./recorder.js"
+import { Recorder, type RecorderOptions } from "./recorder.js"
 import { HANDLED } from "./reply.js"
 import type { Router } from "./router.js"
 import { seedFleet, seedMinimal, type SeedInfo, type SeedTokens } from "./seed.js"
@@ -29,13 +29,14 @@ export interface EngineOptions {
   maxBodyBytes: number
   maxFunctionArgLength: number
   cors: CorsOptions
+  recording: RecorderOptions
 }
 
 export class Engine {
   store: Store
   seedInfo: SeedInfo
   readonly faults = new Faults()
-  readonly recorder = new Recorder()
+  readonly recorder: Recorder
   readonly hub: SseHub
   readonly services: Services
   private limiter: RateLimiter
@@ -47,6 +48,7 @@ export class Engine {
   constructor(readonly options: EngineOptions, api: Router<RouteSpec>, admin: Router<RouteSpec>) {
     this.store = new Store()
     this.seedInfo = this.seed()
+    this.recorder = new Recorder(options.recording)
     this.limiter = new RateLimiter(options.rateLimits)
     this.hub = new SseHub(options.keepAliveIntervalMs, {
       orgOfProduct: (id) => this.store.products.get(id)?.orgId,
@@ -93,7 +95,7 @@ export class Engine {
     this.store = new Store()
     this.seedInfo = this.seed()
     this.faults.clear()
-    this.recorder.clear()
+    this.recorder.reset()
     this.limiter = new RateLimiter(this.options.rateLimits)
   }
 

@@ -10,7 +10,7 @@ import type { AuthedCtx, Ctx, RouteSpec, Services } from "./context.js"
 import type { Cors } from "./cors.js"
 import type { Faults } from "./faults.js"
 import type { RateLimiter } from "./ratelimit.js"
-import type { Recorder, RequestRecord } from "./recorder.js"
+import type { RecordInput, Recorder } from "./recorder.js"
 import { HANDLED, badRequest, isReply, notFoundRoute, writeReply, type HandlerResult, type Reply } from "./reply.js"
 import type { Router } from "./router.js"
 import { parseUrlEncoded, type Params } from "./urlencoded.js"
@@ -85,21 +85,22 @@ export const handleRequest = async (deps: PipelineDeps, req: IncomingMessage, re
   const query: Params = parseUrlEncoded(rawQuery) ?? (Object.create(null) as Params)
 
   // record
-  const record: RequestRecord = {
-    method, path, query: { ...query }, rawQuery, headers: headerMap(req),
-    body: raw === "too-large" ? new Uint8Array(0) : new Uint8Array(raw), contentType
-  }
-  if (!isAdmin) deps.recorder.add(record)
+  const headers = headerMap(req)
   if (raw === "too-large") {
+    if (!isAdmin) deps.recorder.add({ method, path, query: { ...query }, rawQuery, headers, body: new Uint8Array(0), contentType })
     res.setHeader("Connection", "close")
     return writeReply(res, { status: 413, json: { ok: false, error: "Request entity too large", error_description: `Request body exceeds ${deps.maxBodyBytes} bytes` } })
   }
+  const body = parseBody(raw, contentType)
+  if (!isAdmin) {
+    const record: RecordInput = { method, path, query: { ...query }, rawQuery, headers, body: new Uint8Array(raw), contentType }
+    if (body.kind === "json") record.json = body.json
+    if (body.kind === "form") record.form = body.fields as Params
+    if (body.parts) record.multipart = body.parts
+    deps.recorder.add(record)
+  }
   const segs = decodeSegments(path)
   if (!Array.isArray(segs)) return writeReply(res, { status: 400, json: { ok: false, error: "Failed to decode param '" + segs.bad.slice(0, 100) + "'" } })
-  const body = parseBody(raw, contentType)
-  if (body.kind === "json") record.json = body.json
-  if (body.kind === "form") record.form = body.fields as Params
-  if (body.parts) record.multipart = body.parts
 
   let truncate = false
   if (!isAdmin) {
