@@ -4,7 +4,9 @@
  * @since 0.1.0
  */
 import { Context, Effect, Layer } from "effect"
+import { decodeFault } from "./internal/admin-input.js"
 import { adminRoutes, type AdminTarget } from "./internal/admin.js"
+import { MAX_BULK_EVENTS } from "./internal/limits.js"
 import { DEFAULT_MAX_BODY_BYTES, Engine, MAX_FUNCTION_ARG_LENGTH } from "./internal/engine.js"
 import type { Fault } from "./internal/faults.js"
 import { DEFAULT_MAX_RECORDED_BODY_BYTES, DEFAULT_MAX_RECORDED_REQUESTS, type RequestRecord } from "./internal/recorder.js"
@@ -93,6 +95,7 @@ export interface SimulatorHandle {
   publishMany(o: { deviceId: string; name: string; data?: string; count: number }): Promise<void>
   /** Currently open SSE responses. */
   sseConnections(): number
+  /** Throws an Error naming the field when the fault is malformed (nothing is changed then). */
   setFault(f: Fault): void
   clearFaults(): void
 }
@@ -172,11 +175,12 @@ const makeHandle = (engine: Engine): SimulatorHandle & { close(): Promise<void> 
       engine.services.publish({ name: o.name, data: o.data, ttl: o.ttl, device: d, productId: o.productId ?? d.productId })
     },
     publishMany: (o) => {
+      if (!Number.isInteger(o.count) || o.count < 0 || o.count > MAX_BULK_EVENTS) throw new Error(`count must be an integer between 0 and ${MAX_BULK_EVENTS}`)
       const d = device(o.deviceId)
       return engine.publishMany(() => ({ name: o.name, data: o.data, device: d }), o.count)
     },
     sseConnections: () => engine.hub.size,
-    setFault: (f) => engine.faults.add(f),
+    setFault: (f) => engine.faults.add(decodeFault(f)),
     clearFaults: () => engine.faults.clear(),
     close: () => engine.close()
   }

@@ -23,3 +23,5 @@ export const MAX_GROUPS = 100
 /** Particle's variable / function name limit. */
 export const MAX_KEY = 64
 export const MAX_VALUE = 64 * 1024
+/** A status fault's body / rawBody (the default request-body limit). */
+export const MAX_FAULT_BODY = 10 * 1024 * 1024
