@@ -8,6 +8,8 @@ import type { Engine } from "./engine.js"
 import type { Fault } from "./faults.js"
 import * as L from "./limits.js"
 import type { RequestRecord } from "./recorder.js"
+import { ownCopy } from "./store/devices.js"
+import type { VariableValue } from "./store/types.js"
 import { ok, type Reply } from "./reply.js"
 
 /** What the admin routes drive: the public handle, and the engine for what the handle does not offer. */
@@ -66,7 +68,7 @@ const listRequests = (engine: Engine, ctx: Ctx): Reply => {
   }
 }
 
-const createDevice = (t: AdminTarget, b: Schema.Schema.Type<typeof I.DeviceInput>): Reply => {
+const createDevice = (t: AdminTarget, b: Schema.Schema.Type<typeof I.DeviceInput>, raw: Record<string, unknown>): Reply => {
   const input: Parameters<SimulatorHandle["createDevice"]>[0] = { name: b.name }
   if (b.owner !== undefined) input.owner = b.owner
   if (b.id !== undefined) input.id = b.id
@@ -75,8 +77,9 @@ const createDevice = (t: AdminTarget, b: Schema.Schema.Type<typeof I.DeviceInput
   if (b.productId !== undefined) input.productId = b.productId
   if (b.groups !== undefined) input.groups = [...b.groups]
   if (b.unresponsive !== undefined) input.unresponsive = b.unresponsive
-  if (b.variables !== undefined) input.variables = { ...b.variables }
-  if (b.functions !== undefined) input.functions = { ...b.functions }
+  // from the raw JSON (validated above): the decoded records are plain objects, which drop a `__proto__` key
+  if (b.variables !== undefined) input.variables = ownCopy(raw["variables"] as Record<string, VariableValue>)
+  if (b.functions !== undefined) input.functions = ownCopy(raw["functions"] as Record<string, number>)
   const d = t.handle.createDevice(input)
   return ok({ id: d.id, name: d.name, owner: d.owner ?? null, platformId: d.platformId, productId: d.productId ?? null, online: d.online, serialNumber: d.serialNumber }, 201)
 }
@@ -129,7 +132,7 @@ export const adminRoutes = (target: () => AdminTarget): RouteTable => {
     handle().revokeToken(ctx.p["token"]!)
     return okTrue()
   })
-  admin("POST", "/__sim/devices", withBody(I.DeviceInput, (_ctx, b) => createDevice(target(), b)))
+  admin("POST", "/__sim/devices", withBody(I.DeviceInput, (ctx, b) => createDevice(target(), b, ctx.body)))
   admin("PUT", "/__sim/devices/:id/variables/:name", withBody(I.VariableInput, (ctx, b) => {
     if (ctx.p["name"]!.length > L.MAX_KEY) return bad("name", `name: must be at most ${L.MAX_KEY} characters`)
     handle().setVariable(ctx.p["id"]!, ctx.p["name"]!, b.value)

@@ -59,7 +59,7 @@ export class DeviceStore {
     const d: DeviceRecord = {
       id, name: o.name, owner: o.owner, platformId, productId: o.productId,
       online: o.online ?? true, unresponsive: o.unresponsive ?? false,
-      variables: o.variables ?? {}, functions: o.functions ?? {}, groups: [...(o.groups ?? [])], notes: null,
+      variables: ownCopy(o.variables), functions: ownCopy(o.functions), groups: [...(o.groups ?? [])], notes: null,
       serialNumber: serialFor(platformId, n),
       iccid: cellular ? `8934076500${id.slice(-9).replace(/[a-f]/g, "0")}` : undefined,
       imei: cellular ? `35752000${n.toString().padStart(7, "0").slice(-7)}` : undefined,
@@ -130,6 +130,16 @@ export class DeviceStore {
   inProductById(productId: number, id: string): DeviceRecord | undefined {
     return this.byProduct.get(productId)?.get(id.toLowerCase())
   }
+}
+
+/**
+ * A prototype-free copy: variable and function names are user-controlled, so `__proto__`, `constructor` and
+ * the like must be ordinary keys (on `{}`, `v["__proto__"] = 1` is silently dropped).
+ */
+export const ownCopy = <V>(from: Record<string, V> | undefined): Record<string, V> => {
+  const out = Object.create(null) as Record<string, V>
+  if (from) for (const k of Object.keys(from)) out[k] = from[k]!
+  return out
 }
 
 const serialFor = (platformId: number, n: number): string =>
