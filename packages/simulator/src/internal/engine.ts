@@ -9,7 +9,7 @@ import { Faults } from "./faults.js"
 import { handleRequest } from "./pipeline.js"
 import { RateLimiter, type RateLimitOptions } from "./ratelimit.js"
 import { Recorder, type RecorderOptions } from "./recorder.js"
-import { HANDLED } from "./reply.js"
+import { HANDLED, writeReply } from "./reply.js"
 import type { Router } from "./router.js"
 import { seedFleet, seedMinimal, type SeedInfo, type SeedTokens } from "./seed.js"
 import { HttpServer } from "./server.js"
@@ -62,7 +62,9 @@ export class Engine {
       maxFunctionArgLength: options.maxFunctionArgLength,
       publish: (e) => this.publish(makeEvent(e)),
       openStream: (ctx, scope, prefix) => {
-        this.hub.open(ctx.req, ctx.res, scope, prefix, this.faults.forStream())
+        // HEAD gets the headers a GET would, and no stream that never ends
+        if (ctx.method === "HEAD") writeReply(ctx.res, { status: 200, raw: "", contentType: "text/event-stream", headers: { "Cache-Control": "no-cache" } })
+        else this.hub.open(ctx.req, ctx.res, scope, prefix, this.faults.forStream())
         return HANDLED
       }
     }
