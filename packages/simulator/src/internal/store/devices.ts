@@ -34,9 +34,7 @@ export class DeviceStore {
   private readonly prefix = randomBytes(4).toString("hex")
 
   get(id: string): DeviceRecord | undefined { return this.byId.get(id.toLowerCase()) }
-  has(id: string): boolean { return this.byId.has(id.toLowerCase()) }
   bySerialNumber(serial: string): DeviceRecord | undefined { return this.bySerial.get(serial) }
-  get size(): number { return this.byId.size }
 
   /** A fresh 24-hex id that no device has; cheap (no crypto call per device). */
   private freshId(): string {
@@ -114,7 +112,6 @@ export class DeviceStore {
   ownedIds(username: string): Array<string> { return [...(this.byOwner.get(username)?.keys() ?? [])] }
   /** Product members in the order they joined. */
   inProduct(productId: number): Array<DeviceRecord> { return [...(this.byProduct.get(productId)?.values() ?? [])] }
-  countInProduct(productId: number): number { return this.byProduct.get(productId)?.size ?? 0 }
 
   /** User-scope lookup by id or name among the devices the user owns. */
   findUserDevice(username: string, idOrName: string): DeviceRecord | undefined {
