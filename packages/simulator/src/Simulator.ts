@@ -4,10 +4,12 @@
  * @since 0.1.0
  */
 import { Context, Effect, Layer } from "effect"
-import { adminRoutes } from "./internal/admin.js"
+import { decodeFault } from "./internal/admin-input.js"
+import { adminRoutes, type AdminTarget } from "./internal/admin.js"
+import { MAX_BULK_EVENTS } from "./internal/limits.js"
 import { DEFAULT_MAX_BODY_BYTES, Engine, MAX_FUNCTION_ARG_LENGTH } from "./internal/engine.js"
 import type { Fault } from "./internal/faults.js"
-import type { RequestRecord } from "./internal/recorder.js"
+import { DEFAULT_MAX_RECORDED_BODY_BYTES, DEFAULT_MAX_RECORDED_REQUESTS, type RequestRecord } from "./internal/recorder.js"
 import { splitPath } from "./internal/router.js"
 import { apiRoutes, eventSubscribers } from "./internal/routes/index.js"
 import { type SeedInfo, seedFleet } from "./internal/seed.js"
@@ -18,7 +20,7 @@ export type { DeviceRecord, Fault, FunctionBehaviour, RequestRecord, SeedInfo, V
 export type { SeedDevice } from "./internal/seed.js"
 export { MFA_OTP } from "./internal/seed.js"
 export { PERMISSION_DENIED_INFO } from "./internal/reply.js"
-export { DEFAULT_MAX_BODY_BYTES, MAX_FUNCTION_ARG_LENGTH }
+export { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_RECORDED_BODY_BYTES, DEFAULT_MAX_RECORDED_REQUESTS, MAX_FUNCTION_ARG_LENGTH }
 
 /** Default SSE keep-alive cadence (ms): the simulator writes a bare `\n` this often on every open stream. */
 export const DEFAULT_KEEP_ALIVE_INTERVAL_MS = 9000
@@ -40,6 +42,15 @@ export interface SimulatorOptions {
   maxBodyBytes?: number
   /** Longest accepted function argument (default 622 characters); longer → 400. */
   maxFunctionArgLength?: number
+  /**
+   * CORS for browser clients (default: any origin). `{ origins: [...] }` allows only those origins (others,
+   * and requests without an Origin, get no CORS headers); `false` sends no CORS headers at all.
+   */
+  cors?: boolean | { origins?: "*" | ReadonlyArray<string> }
+  /** How many requests `requests()` / `GET /__sim/requests` keep (default 10,000; oldest dropped first). */
+  maxRecordedRequests?: number
+  /** Recorded bodies are cut to this many bytes and marked `truncated` (default 64 KiB). */
+  maxRecordedBodyBytes?: number
 }
 
 export interface CreateDeviceOptions {
@@ -65,7 +76,7 @@ export interface SimulatorHandle {
   readonly seed: SeedInfo
   /** Back to the seeded state (the seeded tokens stay valid); faults and recordings cleared; open streams closed. */
   reset(): void
-  /** Every request received (admin `/__sim/` routes excluded), oldest first. */
+  /** The requests received (admin `/__sim/` routes and CORS preflights excluded), oldest first: the newest `maxRecordedRequests`, bodies cut to `maxRecordedBodyBytes`. */
   requests(): ReadonlyArray<RequestRecord>
   clearRequests(): void
   createUser(o: { username: string; password: string; mfa?: boolean }): { id: string; username: string }
@@ -85,6 +96,7 @@ export interface SimulatorHandle {
   publishMany(o: { deviceId: string; name: string; data?: string; count: number }): Promise<void>
   /** Currently open SSE responses. */
   sseConnections(): number
+  /** Throws an Error naming the field when the fault is malformed (nothing is changed then). */
   setFault(f: Fault): void
   clearFaults(): void
 }
@@ -102,7 +114,12 @@ const resolveOptions = (o: SimulatorOptions = {}) => {
     },
     seed: o.seed ?? true,
     maxBodyBytes: o.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    maxFunctionArgLength: o.maxFunctionArgLength ?? MAX_FUNCTION_ARG_LENGTH
+    maxFunctionArgLength: o.maxFunctionArgLength ?? MAX_FUNCTION_ARG_LENGTH,
+    recording: {
+      maxRequests: Math.max(1, Math.floor(o.maxRecordedRequests ?? DEFAULT_MAX_RECORDED_REQUESTS)),
+      maxBodyBytes: Math.max(0, Math.floor(o.maxRecordedBodyBytes ?? DEFAULT_MAX_RECORDED_BODY_BYTES))
+    },
+    cors: o.cors === false ? (false as const) : { origins: o.cors === undefined || o.cors === true ? ("*" as const) : o.cors.origins ?? ("*" as const) }
   }
 }
 
@@ -159,11 +176,12 @@ const makeHandle = (engine: Engine): SimulatorHandle & { close(): Promise<void> 
       engine.services.publish({ name: o.name, data: o.data, ttl: o.ttl, device: d, productId: o.productId ?? d.productId })
     },
     publishMany: (o) => {
+      if (!Number.isInteger(o.count) || o.count < 0 || o.count > MAX_BULK_EVENTS) throw new Error(`count must be an integer between 0 and ${MAX_BULK_EVENTS}`)
       const d = device(o.deviceId)
       return engine.publishMany(() => ({ name: o.name, data: o.data, device: d }), o.count)
     },
     sseConnections: () => engine.hub.size,
-    setFault: (f) => engine.faults.add(f),
+    setFault: (f) => engine.faults.add(decodeFault(f)),
     clearFaults: () => engine.faults.clear(),
     close: () => engine.close()
   }
@@ -171,10 +189,10 @@ const makeHandle = (engine: Engine): SimulatorHandle & { close(): Promise<void> 
 
 /** Starts a simulator on 127.0.0.1. Call `close()` when done (it closes every socket, SSE included). */
 export const start = async (options?: SimulatorOptions): Promise<SimulatorHandle & { close(): Promise<void> }> => {
-  let handle: SimulatorHandle | undefined
-  const engine = new Engine(resolveOptions(options), apiRoutes().router, adminRoutes(() => handle!).router, eventSubscribers)
+  let target: AdminTarget | undefined
+  const engine = new Engine(resolveOptions(options), apiRoutes().router, adminRoutes(() => target!).router, eventSubscribers)
   const h = makeHandle(engine)
-  handle = h
+  target = { handle: h, engine }
   await engine.listen()
   return h
 }

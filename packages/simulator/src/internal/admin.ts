@@ -1,20 +1,41 @@
 /** The `/__sim/` control API. It mirrors the SimulatorHandle; JSON in, JSON out; no authentication. */
+import { Either, type Schema } from "effect"
 import type { SimulatorHandle } from "../Simulator.js"
+import * as I from "./admin-input.js"
 import { first } from "./coerce.js"
 import { publicRoute, RouteTable, type Ctx, type Handler } from "./context.js"
+import type { Engine } from "./engine.js"
 import type { Fault } from "./faults.js"
+import * as L from "./limits.js"
 import type { RequestRecord } from "./recorder.js"
-import { ok, type Reply } from "./reply.js"
+import { ownCopy } from "./store/devices.js"
 import type { VariableValue } from "./store/types.js"
+import { ok, type Reply } from "./reply.js"
 
-const bad = (message: string): Reply => ({ status: 400, json: { error: "bad_request", error_description: message } })
-const isScalar = (v: unknown): v is VariableValue => typeof v === "number" || typeof v === "string" || typeof v === "boolean"
+/** What the admin routes drive: the public handle, and the engine for what the handle does not offer. */
+export interface AdminTarget { readonly handle: SimulatorHandle; readonly engine: Engine }
+
+const bad = (field: string, message: string): Reply => ({ status: 400, json: { error: "bad_request", error_description: message, field } })
+const notFound = (message: string): Reply => ({ status: 404, json: { error: "not_found", error_description: message } })
+
+/** A handler that runs with the decoded body, or answers 400 naming the field. */
+const withBody = <A, In>(schema: Schema.Schema<A, In>, f: (ctx: Ctx, input: A) => Reply | Promise<Reply>): Handler => async (ctx) => {
+  const d = I.decode(schema, ctx.bodyKind === "json" ? ctx.json : ctx.body)
+  if (Either.isLeft(d)) return bad(d.left.field, d.left.message)
+  try {
+    return await f(ctx, d.right)
+  } catch (e) {
+    // the handle throws for unknown devices and users
+    const msg = e instanceof Error ? e.message : String(e)
+    return /not found|unknown/i.test(msg) ? notFound(msg) : bad("body", msg)
+  }
+}
 
 const serializeRecord = (r: RequestRecord) => {
   const body = Buffer.from(r.body)
   const out: Record<string, unknown> = {
-    method: r.method, path: r.path, query: r.query, rawQuery: r.rawQuery, headers: r.headers, contentType: r.contentType ?? null,
-    body: body.toString("utf8"), bodyBase64: body.toString("base64")
+    seq: r.seq, method: r.method, path: r.path, query: r.query, rawQuery: r.rawQuery, headers: r.headers, contentType: r.contentType ?? null,
+    body: body.toString("utf8"), bodyBase64: body.toString("base64"), bodySize: r.bodySize, truncated: r.truncated
   }
   if (r.json !== undefined) out["json"] = r.json
   if (r.form !== undefined) out["form"] = r.form
@@ -24,141 +45,122 @@ const serializeRecord = (r: RequestRecord) => {
   return out
 }
 
-/** Handle errors become 404 (unknown device / user) or 400. */
-const guard = (f: (ctx: Ctx) => Reply | Promise<Reply>): Handler => async (ctx) => {
-  try {
-    return await f(ctx)
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e)
-    const notFound = /not found|unknown/i.test(msg)
-    return { status: notFound ? 404 : 400, json: { error: notFound ? "not_found" : "bad_request", error_description: msg } }
+const DEFAULT_RECORDS_PAGE = 100
+const MAX_RECORDS_PAGE = 1000
+
+/** `GET /__sim/requests[?page=&perPage=|?since=&perPage=]`: a page of records, oldest first. */
+const listRequests = (engine: Engine, ctx: Ctx): Reply => {
+  const q = ctx.query
+  const num = (v: unknown) => (v === undefined ? undefined : Number(first(v)))
+  const isInt = (v: number, min: number, max: number) => Number.isInteger(v) && v >= min && v <= max
+  const page = num(q["page"]) ?? 1
+  const perPage = num(q["perPage"] ?? q["per_page"]) ?? DEFAULT_RECORDS_PAGE
+  const since = num(q["since"])
+  if (!isInt(page, 1, Number.MAX_SAFE_INTEGER)) return bad("page", "page must be a positive integer")
+  if (!isInt(perPage, 1, MAX_RECORDS_PAGE)) return bad("perPage", `perPage must be an integer between 1 and ${MAX_RECORDS_PAGE}`)
+  if (since !== undefined && !isInt(since, 0, Number.MAX_SAFE_INTEGER)) return bad("since", "since must be a non-negative integer")
+  const rec = engine.recorder
+  const records = since !== undefined ? rec.since(since, perPage) : rec.page(page, perPage)
+  return {
+    status: 200,
+    json: records.map(serializeRecord),
+    headers: { "X-Total-Count": String(rec.size), "X-Last-Seq": String(rec.lastSeq), "X-Dropped-Count": String(rec.droppedCount) }
   }
 }
 
-const createDevice = (handle: SimulatorHandle, b: Record<string, unknown>): Reply => {
-  const name = first(b["name"])
-  if (!name) return bad("name is required")
-  const input: Parameters<SimulatorHandle["createDevice"]>[0] = { name }
-  if (typeof b["owner"] === "string") input.owner = b["owner"]
-  if (typeof b["id"] === "string") {
-    if (!/^[0-9a-f]{24}$/i.test(b["id"])) return bad("id must be 24 hex characters")
-    input.id = b["id"]
-  }
-  if (typeof b["platformId"] === "number") input.platformId = b["platformId"]
-  if (typeof b["online"] === "boolean") input.online = b["online"]
-  if (typeof b["productId"] === "number") input.productId = b["productId"]
-  if (Array.isArray(b["groups"])) input.groups = b["groups"].map(String)
-  if (typeof b["unresponsive"] === "boolean") input.unresponsive = b["unresponsive"]
-  if (b["variables"] && typeof b["variables"] === "object") {
-    const vars: Record<string, VariableValue> = {}
-    for (const [k, v] of Object.entries(b["variables"] as object)) if (isScalar(v)) vars[k] = v
-    input.variables = vars
-  }
-  if (b["functions"] && typeof b["functions"] === "object") {
-    const fns: Record<string, number> = {}
-    for (const [k, v] of Object.entries(b["functions"] as object)) if (typeof v === "number") fns[k] = v
-    input.functions = fns
-  }
-  const d = handle.createDevice(input)
+const createDevice = (t: AdminTarget, b: Schema.Schema.Type<typeof I.DeviceInput>, raw: Record<string, unknown>): Reply => {
+  const input: Parameters<SimulatorHandle["createDevice"]>[0] = { name: b.name }
+  if (b.owner !== undefined) input.owner = b.owner
+  if (b.id !== undefined) input.id = b.id
+  if (b.platformId !== undefined) input.platformId = b.platformId
+  if (b.online !== undefined) input.online = b.online
+  if (b.productId !== undefined) input.productId = b.productId
+  if (b.groups !== undefined) input.groups = [...b.groups]
+  if (b.unresponsive !== undefined) input.unresponsive = b.unresponsive
+  // from the raw JSON (validated above): the decoded records are plain objects, which drop a `__proto__` key
+  if (b.variables !== undefined) input.variables = ownCopy(raw["variables"] as Record<string, VariableValue>)
+  if (b.functions !== undefined) input.functions = ownCopy(raw["functions"] as Record<string, number>)
+  const d = t.handle.createDevice(input)
   return ok({ id: d.id, name: d.name, owner: d.owner ?? null, platformId: d.platformId, productId: d.productId ?? null, online: d.online, serialNumber: d.serialNumber }, 201)
 }
 
-const publishEvents = async (handle: SimulatorHandle, ctx: Ctx): Promise<Reply> => {
-  const b = ctx.body
-  const name = first(b["name"])
-  if (!name) return bad("name is required")
-  const data = b["data"] === null ? null : typeof b["data"] === "string" ? b["data"] : undefined
-  try {
-    if (typeof b["count"] === "number") {
-      const many: Parameters<SimulatorHandle["publishMany"]>[0] = { deviceId: ctx.p["id"]!, name, count: b["count"] }
-      if (typeof data === "string") many.data = data
-      await handle.publishMany(many)
-    } else {
-      const one: Parameters<SimulatorHandle["publish"]>[0] = { deviceId: ctx.p["id"]!, name, data: data ?? null }
-      if (typeof b["ttl"] === "number") one.ttl = b["ttl"]
-      if (typeof b["productId"] === "number") one.productId = b["productId"]
-      handle.publish(one)
-    }
-  } catch (e) {
-    return { status: 404, json: { error: "not_found", error_description: e instanceof Error ? e.message : String(e) } }
+const publishEvents = async (t: AdminTarget, ctx: Ctx, b: Schema.Schema.Type<typeof I.EventInput>): Promise<Reply> => {
+  const deviceId = ctx.p["id"]!
+  const device = t.engine.store.devices.get(deviceId)
+  if (!device) return notFound(`Unknown device ${deviceId}`)
+  if (b.count !== undefined) {
+    // the bulk publish stops when the caller goes away (and on reset)
+    const ctl = new AbortController()
+    ctx.res.on("close", () => {
+      if (!ctx.res.writableFinished) ctl.abort()
+    })
+    await t.engine.publishMany(() => ({ name: b.name, data: b.data ?? undefined, device }), b.count, ctl.signal)
+  } else {
+    const one: Parameters<SimulatorHandle["publish"]>[0] = { deviceId, name: b.name, data: b.data ?? null }
+    if (b.ttl !== undefined) one.ttl = b.ttl
+    if (b.productId !== undefined) one.productId = b.productId
+    t.handle.publish(one)
   }
   return ok({ ok: true })
 }
 
-const FAULT_KINDS = ["latency", "status", "rateLimit", "malformedJson", "sseDrop", "sseSilent", "ssePreload"]
-
-export const adminRoutes = (handle: () => SimulatorHandle): RouteTable => {
+export const adminRoutes = (target: () => AdminTarget): RouteTable => {
   const r = new RouteTable()
+  const handle = () => target().handle
   const admin = (method: string, path: string, h: Handler) => r.add(method, path, publicRoute(h))
+  const okTrue = () => ok({ ok: true })
   admin("POST", "/__sim/reset", () => {
     handle().reset()
-    return ok({ ok: true })
+    return okTrue()
   })
   admin("GET", "/__sim/seed", () => ok(handle().seed))
-  admin("GET", "/__sim/requests", () => ok(handle().requests().map(serializeRecord)))
+  admin("GET", "/__sim/requests", (ctx) => listRequests(target().engine, ctx))
   admin("DELETE", "/__sim/requests", () => {
     handle().clearRequests()
-    return ok({ ok: true })
+    return okTrue()
   })
-  admin("POST", "/__sim/users", guard((ctx) => {
-    const b = ctx.body
-    const username = first(b["username"])
-    const password = first(b["password"])
-    if (!username || !password) return bad("username and password are required")
-    return ok(handle().createUser({ username, password, mfa: b["mfa"] === true || b["mfa"] === "true" }), 201)
-  }))
-  admin("POST", "/__sim/tokens", guard((ctx) => {
-    const b = ctx.body
-    const username = first(b["username"])
-    if (!username) return bad("username is required")
-    const opts: { username: string; expiresInSeconds?: number; scopes?: Array<string> } = { username }
-    if (typeof b["expiresInSeconds"] === "number") opts.expiresInSeconds = b["expiresInSeconds"]
-    if (Array.isArray(b["scopes"])) opts.scopes = b["scopes"].map(String)
+  admin("POST", "/__sim/users", withBody(I.UserInput, (_ctx, b) =>
+    ok(handle().createUser({ username: b.username, password: b.password, mfa: b.mfa === true || b.mfa === "true" }), 201)))
+  admin("POST", "/__sim/tokens", withBody(I.TokenInput, (_ctx, b) => {
+    const opts: { username: string; expiresInSeconds?: number; scopes?: Array<string> } = { username: b.username }
+    if (b.expiresInSeconds !== undefined) opts.expiresInSeconds = b.expiresInSeconds
+    if (b.scopes !== undefined) opts.scopes = [...b.scopes]
     const token = handle().createToken(opts)
     return ok({ accessToken: token, access_token: token }, 201)
   }))
   admin("DELETE", "/__sim/tokens/:token", (ctx) => {
     handle().revokeToken(ctx.p["token"]!)
-    return ok({ ok: true })
+    return okTrue()
   })
-  admin("POST", "/__sim/devices", guard((ctx) => createDevice(handle(), ctx.body)))
-  admin("PUT", "/__sim/devices/:id/variables/:name", guard((ctx) => {
-    const v = ctx.body["value"]
-    if (!isScalar(v)) return bad("value must be a number, string or boolean")
-    handle().setVariable(ctx.p["id"]!, ctx.p["name"]!, v)
-    return ok({ ok: true })
+  admin("POST", "/__sim/devices", withBody(I.DeviceInput, (ctx, b) => createDevice(target(), b, ctx.body)))
+  admin("PUT", "/__sim/devices/:id/variables/:name", withBody(I.VariableInput, (ctx, b) => {
+    if (ctx.p["name"]!.length > L.MAX_KEY) return bad("name", `name: must be at most ${L.MAX_KEY} characters`)
+    handle().setVariable(ctx.p["id"]!, ctx.p["name"]!, b.value)
+    return okTrue()
   }))
-  admin("PUT", "/__sim/devices/:id/functions/:name", guard((ctx) => {
-    const b = ctx.body
-    const v = b["returnValue"] ?? b["result"] ?? b["return_value"]
-    if (typeof v !== "number") return bad("returnValue must be a number")
-    handle().setFunction(ctx.p["id"]!, ctx.p["name"]!, v)
-    return ok({ ok: true })
+  admin("PUT", "/__sim/devices/:id/functions/:name", withBody(I.FunctionInput, (ctx, b) => {
+    if (ctx.p["name"]!.length > L.MAX_KEY) return bad("name", `name: must be at most ${L.MAX_KEY} characters`)
+    handle().setFunction(ctx.p["id"]!, ctx.p["name"]!, (b.returnValue ?? b.result ?? b.return_value)!)
+    return okTrue()
   }))
-  admin("PUT", "/__sim/devices/:id/online", guard((ctx) => {
-    const v = ctx.body["online"]
-    if (typeof v !== "boolean") return bad("online must be a boolean")
-    handle().setOnline(ctx.p["id"]!, v)
-    return ok({ ok: true })
+  admin("PUT", "/__sim/devices/:id/online", withBody(I.OnlineInput, (ctx, b) => {
+    handle().setOnline(ctx.p["id"]!, b.online)
+    return okTrue()
   }))
-  admin("PUT", "/__sim/devices/:id/unresponsive", guard((ctx) => {
-    const v = ctx.body["unresponsive"]
-    if (typeof v !== "boolean") return bad("unresponsive must be a boolean")
-    handle().setUnresponsive(ctx.p["id"]!, v)
-    return ok({ ok: true })
+  admin("PUT", "/__sim/devices/:id/unresponsive", withBody(I.UnresponsiveInput, (ctx, b) => {
+    handle().setUnresponsive(ctx.p["id"]!, b.unresponsive)
+    return okTrue()
   }))
-  admin("POST", "/__sim/devices/:id/events", (ctx) => publishEvents(handle(), ctx))
-  admin("POST", "/__sim/faults", guard((ctx) => {
-    const f = ctx.json as Fault | undefined
-    if (!f || typeof f !== "object" || !FAULT_KINDS.includes((f as { kind?: string }).kind ?? "")) return bad(`kind must be one of ${FAULT_KINDS.join(", ")}`)
-    handle().setFault(f)
-    return ok({ ok: true })
+  admin("POST", "/__sim/devices/:id/events", withBody(I.EventInput, (ctx, b) => publishEvents(target(), ctx, b)))
+  admin("POST", "/__sim/faults", withBody(I.FaultSchema, (_ctx, f) => {
+    handle().setFault(f as Fault)
+    return okTrue()
   }))
   admin("DELETE", "/__sim/faults", () => {
     handle().clearFaults()
-    return ok({ ok: true })
+    return okTrue()
   })
-  admin("GET", "/__sim/sse", () => ok({ connections: handle().sseConnections() }))
+  admin("GET", "/__sim/sse", () => ok({ connections: handle().sseConnections(), publishing: target().engine.publishing }))
   admin("GET", "/__sim/library-archives/:name/:file", (ctx) => {
     const lib = ctx.store.libraries.get(ctx.p["name"]!)
     const version = ctx.p["file"]!.replace(/\.tar\.gz$/, "")

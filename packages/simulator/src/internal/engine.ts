@@ -3,12 +3,13 @@
  * limits, wired into the request pipeline. `reset()` swaps in a fresh, re-seeded store.
  */
 import type { RouteSpec, Services } from "./context.js"
+import { Cors, type CorsOptions } from "./cors.js"
 import { makeEvent, type MakeEvent, type SimEvent } from "./events.js"
 import { Faults } from "./faults.js"
 import { handleRequest } from "./pipeline.js"
 import { RateLimiter, type RateLimitOptions } from "./ratelimit.js"
-import { Recorder } from "./recorder.js"
-import { HANDLED } from "./reply.js"
+import { Recorder, type RecorderOptions } from "./recorder.js"
+import { HANDLED, writeReply } from "./reply.js"
 import type { Router } from "./router.js"
 import { seedFleet, seedMinimal, type SeedInfo, type SeedTokens } from "./seed.js"
 import { HttpServer } from "./server.js"
@@ -27,16 +28,20 @@ export interface EngineOptions {
   seed: boolean
   maxBodyBytes: number
   maxFunctionArgLength: number
+  cors: CorsOptions
+  recording: RecorderOptions
 }
 
 export class Engine {
   store: Store
   seedInfo: SeedInfo
   readonly faults = new Faults()
-  readonly recorder = new Recorder()
+  readonly recorder: Recorder
   readonly hub: SseHub
   readonly services: Services
   private limiter: RateLimiter
+  /** Bulk publishes in progress; reset and close stop them. */
+  private readonly bulk = new Set<AbortController>()
   private readonly server: HttpServer
   private readonly seedTokens: SeedTokens = { demo: randomToken(), other: randomToken(), clientSecret: randomToken() }
 
@@ -48,6 +53,7 @@ export class Engine {
   ) {
     this.store = new Store()
     this.seedInfo = this.seed()
+    this.recorder = new Recorder(options.recording)
     this.limiter = new RateLimiter(options.rateLimits)
     this.hub = new SseHub(options.keepAliveIntervalMs, {
       orgOfProduct: (id) => this.store.products.get(id)?.orgId,
@@ -61,12 +67,14 @@ export class Engine {
       maxFunctionArgLength: options.maxFunctionArgLength,
       publish: (e) => this.publish(makeEvent(e)),
       openStream: (ctx, scope, prefix) => {
-        this.hub.open(ctx.req, ctx.res, scope, prefix, this.faults.forStream())
+        // HEAD gets the headers a GET would, and no stream that never ends
+        if (ctx.method === "HEAD") writeReply(ctx.res, { status: 200, raw: "", contentType: "text/event-stream", headers: { "Cache-Control": "no-cache" } })
+        else this.hub.open(ctx.req, ctx.res, scope, prefix, this.faults.forStream())
         return HANDLED
       }
     }
     const deps = {
-      maxBodyBytes: options.maxBodyBytes, recorder: this.recorder, faults: this.faults, api, admin, services: this.services,
+      maxBodyBytes: options.maxBodyBytes, recorder: this.recorder, faults: this.faults, cors: new Cors(options.cors), api, admin, services: this.services,
       get limiter() { return engine.limiter }
     }
     this.server = new HttpServer((req, res) => handleRequest(deps, req, res))
@@ -82,17 +90,19 @@ export class Engine {
   listen(): Promise<void> { return this.server.listen(this.options.port) }
 
   close(): Promise<void> {
+    this.stopBulk()
     this.hub.closeAll()
     return this.server.close()
   }
 
   /** Back to the seeded state (same seeded tokens); faults, recordings, limits and open streams cleared. */
   reset(): void {
+    this.stopBulk()
     this.hub.closeAll()
     this.store = new Store()
     this.seedInfo = this.seed()
     this.faults.clear()
-    this.recorder.clear()
+    this.recorder.reset()
     this.limiter = new RateLimiter(this.options.rateLimits)
   }
 
@@ -108,7 +118,26 @@ export class Engine {
     }
   }
 
-  publishMany(make: () => MakeEvent, count: number): Promise<void> {
-    return this.hub.publishMany(() => makeEvent(make()), count)
+  /** Publishes `count` events (back-pressured); stops on `signal`, reset or close. */
+  async publishMany(make: () => MakeEvent, count: number, signal?: AbortSignal): Promise<void> {
+    const ctl = new AbortController()
+    const stop = () => ctl.abort()
+    signal?.addEventListener("abort", stop)
+    if (signal?.aborted) ctl.abort()
+    this.bulk.add(ctl)
+    try {
+      await this.hub.publishMany(() => makeEvent(make()), count, ctl.signal)
+    } finally {
+      this.bulk.delete(ctl)
+      signal?.removeEventListener("abort", stop)
+    }
+  }
+
+  /** How many bulk publishes are running. */
+  get publishing(): number { return this.bulk.size }
+
+  private stopBulk(): void {
+    for (const c of this.bulk) c.abort()
+    this.bulk.clear()
   }
 }

@@ -6,14 +6,6 @@ export const randomToken = (): string => randomBytes(20).toString("hex")
 
 export const isDeviceId = (s: string): boolean => /^[0-9a-f]{24}$/i.test(s)
 
-export const uuid = (): string => {
-  const b = randomBytes(16)
-  b[6] = (b[6]! & 0x0f) | 0x40
-  b[8] = (b[8]! & 0x3f) | 0x80
-  const h = b.toString("hex")
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
-}
-
 /** Mongo-style ObjectIds (user, binary, firmware ids); one generator per store instance. */
 export class ObjectIds {
   private counter = Math.floor(Math.random() * 0xffffff)

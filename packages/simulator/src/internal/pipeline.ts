@@ -1,14 +1,16 @@
 /**
- * The request pipeline: parse the URL → read the body (bounded) → record → rate limit → faults → route →
- * auth → handler → reply. Admin routes (`/__sim/…`) skip recording, rate limits and faults.
+ * The request pipeline: parse the URL (CORS headers; preflights answered here) → read the body (bounded) →
+ * record → rate limit → faults → route → auth → handler → reply. Admin routes (`/__sim/…`) skip recording,
+ * rate limits and faults.
  */
 import type { IncomingMessage, ServerResponse } from "node:http"
 import { authenticate } from "./bearer.js"
 import { parseBody, readBody } from "./body.js"
 import type { AuthedCtx, Ctx, RouteSpec, Services } from "./context.js"
+import type { Cors } from "./cors.js"
 import type { Faults } from "./faults.js"
 import type { RateLimiter } from "./ratelimit.js"
-import type { Recorder, RequestRecord } from "./recorder.js"
+import type { RecordInput, Recorder } from "./recorder.js"
 import { HANDLED, badRequest, isReply, notFoundRoute, writeReply, type HandlerResult, type Reply } from "./reply.js"
 import type { Router } from "./router.js"
 import { parseUrlEncoded, type Params } from "./urlencoded.js"
@@ -18,6 +20,7 @@ export interface PipelineDeps {
   readonly recorder: Recorder
   readonly limiter: RateLimiter
   readonly faults: Faults
+  readonly cors: Cors
   readonly api: Router<RouteSpec>
   readonly admin: Router<RouteSpec>
   readonly services: Services
@@ -61,6 +64,8 @@ export const handleRequest = async (deps: PipelineDeps, req: IncomingMessage, re
   const path = q === -1 ? url : url.slice(0, q)
   const rawQuery = q === -1 ? "" : url.slice(q + 1)
   const isAdmin = path === "/__sim" || path.startsWith("/__sim/")
+  const origin = req.headers.origin
+  for (const [k, v] of Object.entries(deps.cors.headers(origin))) res.setHeader(k, v)
 
   // body (bounded)
   const raw = await readBody(req, deps.maxBodyBytes)
@@ -68,25 +73,34 @@ export const handleRequest = async (deps: PipelineDeps, req: IncomingMessage, re
     res.destroy()
     return
   }
+
+  // CORS preflight: not recorded, not rate limited, no faults
+  if (method === "OPTIONS") {
+    const segs = decodeSegments(path)
+    const methods = Array.isArray(segs) ? (isAdmin ? deps.admin : deps.api).methodsFor(segs) : new Set<string>()
+    if (methods.size === 0) return writeReply(res, notFoundRoute())
+    return writeReply(res, deps.cors.preflight(origin, req.headers["access-control-request-headers"], methods))
+  }
   const contentType = req.headers["content-type"]
   const query: Params = parseUrlEncoded(rawQuery) ?? (Object.create(null) as Params)
 
   // record
-  const record: RequestRecord = {
-    method, path, query: { ...query }, rawQuery, headers: headerMap(req),
-    body: raw === "too-large" ? new Uint8Array(0) : new Uint8Array(raw), contentType
-  }
-  if (!isAdmin) deps.recorder.add(record)
+  const headers = headerMap(req)
   if (raw === "too-large") {
+    if (!isAdmin) deps.recorder.add({ method, path, query: { ...query }, rawQuery, headers, body: new Uint8Array(0), contentType })
     res.setHeader("Connection", "close")
     return writeReply(res, { status: 413, json: { ok: false, error: "Request entity too large", error_description: `Request body exceeds ${deps.maxBodyBytes} bytes` } })
   }
+  const body = parseBody(raw, contentType)
+  if (!isAdmin) {
+    const record: RecordInput = { method, path, query: { ...query }, rawQuery, headers, body: new Uint8Array(raw), contentType }
+    if (body.kind === "json") record.json = body.json
+    if (body.kind === "form") record.form = body.fields as Params
+    if (body.parts) record.multipart = body.parts
+    deps.recorder.add(record)
+  }
   const segs = decodeSegments(path)
   if (!Array.isArray(segs)) return writeReply(res, { status: 400, json: { ok: false, error: "Failed to decode param '" + segs.bad.slice(0, 100) + "'" } })
-  const body = parseBody(raw, contentType)
-  if (body.kind === "json") record.json = body.json
-  if (body.kind === "form") record.form = body.fields as Params
-  if (body.parts) record.multipart = body.parts
 
   let truncate = false
   if (!isAdmin) {

@@ -141,25 +141,26 @@ export class SseHub {
     return full
   }
 
-  /** Publishes `count` events, waiting for `drain` whenever a stream's buffer is full. */
-  async publishMany(make: () => SimEvent, count: number): Promise<void> {
-    for (let i = 0; i < count; i++) {
+  /** Publishes `count` events, waiting for `drain` whenever a stream's buffer is full; stops when `signal` aborts. */
+  async publishMany(make: () => SimEvent, count: number, signal: AbortSignal): Promise<void> {
+    for (let i = 0; i < count && !signal.aborted; i++) {
       const full = this.deliver(make())
-      if (full.length > 0) await Promise.all(full.map(waitDrain))
+      if (full.length > 0) await Promise.all(full.map((res) => waitDrain(res, signal)))
       else if (i % 1000 === 999) await new Promise<void>((r) => setImmediate(r))
     }
   }
 }
 
-const waitDrain = (res: ServerResponse): Promise<void> =>
+const waitDrain = (res: ServerResponse, signal: AbortSignal): Promise<void> =>
   new Promise<void>((resolve) => {
-    if (res.destroyed || res.writableEnded) return resolve()
+    if (res.destroyed || res.writableEnded || signal.aborted) return resolve()
     const done = () => {
       res.off("drain", done)
       res.off("close", done)
+      signal.removeEventListener("abort", done)
       resolve()
     }
     res.on("drain", done)
     res.on("close", done)
+    signal.addEventListener("abort", done)
   })
-

@@ -5,7 +5,7 @@ export const varType = (v: VariableValue): string =>
   typeof v === "boolean" ? "bool" : typeof v === "string" ? "string" : Number.isInteger(v) ? "int32" : "double"
 
 export const deviceJson = (d: DeviceRecord, o: { product?: boolean; full?: boolean } = {}): Record<string, unknown> => {
-  const variables: Record<string, string> = {}
+  const variables = Object.create(null) as Record<string, string>
   for (const [k, v] of Object.entries(d.variables)) variables[k] = varType(v)
   const out: Record<string, unknown> = {
     id: d.id,

@@ -34,9 +34,7 @@ export class DeviceStore {
   private readonly prefix = randomBytes(4).toString("hex")
 
   get(id: string): DeviceRecord | undefined { return this.byId.get(id.toLowerCase()) }
-  has(id: string): boolean { return this.byId.has(id.toLowerCase()) }
   bySerialNumber(serial: string): DeviceRecord | undefined { return this.bySerial.get(serial) }
-  get size(): number { return this.byId.size }
 
   /** A fresh 24-hex id that no device has; cheap (no crypto call per device). */
   private freshId(): string {
@@ -59,7 +57,7 @@ export class DeviceStore {
     const d: DeviceRecord = {
       id, name: o.name, owner: o.owner, platformId, productId: o.productId,
       online: o.online ?? true, unresponsive: o.unresponsive ?? false,
-      variables: o.variables ?? {}, functions: o.functions ?? {}, groups: [...(o.groups ?? [])], notes: null,
+      variables: ownCopy(o.variables), functions: ownCopy(o.functions), groups: [...(o.groups ?? [])], notes: null,
       serialNumber: serialFor(platformId, n),
       iccid: cellular ? `8934076500${id.slice(-9).replace(/[a-f]/g, "0")}` : undefined,
       imei: cellular ? `35752000${n.toString().padStart(7, "0").slice(-7)}` : undefined,
@@ -114,7 +112,6 @@ export class DeviceStore {
   ownedIds(username: string): Array<string> { return [...(this.byOwner.get(username)?.keys() ?? [])] }
   /** Product members in the order they joined. */
   inProduct(productId: number): Array<DeviceRecord> { return [...(this.byProduct.get(productId)?.values() ?? [])] }
-  countInProduct(productId: number): number { return this.byProduct.get(productId)?.size ?? 0 }
 
   /** User-scope lookup by id or name among the devices the user owns. */
   findUserDevice(username: string, idOrName: string): DeviceRecord | undefined {
@@ -130,6 +127,16 @@ export class DeviceStore {
   inProductById(productId: number, id: string): DeviceRecord | undefined {
     return this.byProduct.get(productId)?.get(id.toLowerCase())
   }
+}
+
+/**
+ * A prototype-free copy: variable and function names are user-controlled, so `__proto__`, `constructor` and
+ * the like must be ordinary keys (on `{}`, `v["__proto__"] = 1` is silently dropped).
+ */
+export const ownCopy = <V>(from: Record<string, V> | undefined): Record<string, V> => {
+  const out = Object.create(null) as Record<string, V>
+  if (from) for (const k of Object.keys(from)) out[k] = from[k]!
+  return out
 }
 
 const serialFor = (platformId: number, n: number): string =>

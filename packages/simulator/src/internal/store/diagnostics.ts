@@ -18,6 +18,4 @@ export class DiagnosticsStore {
     this.history(deviceId, initial)
     this.byDevice.get(deviceId)!.push(rec)
   }
-
-  forget(deviceId: string): void { this.byDevice.delete(deviceId) }
 }

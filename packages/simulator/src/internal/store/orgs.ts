@@ -21,7 +21,6 @@ export class OrgStore {
     return undefined
   }
 
-  isMember(org: OrgRecord, username: string): boolean { return org.members.has(username) }
   addMember(org: OrgRecord, username: string): boolean {
     if (org.members.has(username)) return false
     org.members.add(username)
@@ -34,9 +33,5 @@ export class OrgStore {
     for (const o of this.byId.values()) {
       if (o.members.delete(from)) o.members.add(to)
     }
-  }
-
-  removeMember(username: string): void {
-    for (const o of this.byId.values()) o.members.delete(username)
   }
 }

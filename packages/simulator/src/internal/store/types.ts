@@ -149,7 +149,3 @@ export interface ClientRecord {
 export interface BinaryRecord { readonly id: string; readonly data: Uint8Array; readonly owner: string; readonly expiresAt: string }
 
 export interface DiagnosticRecord { updated_at: string; deviceID: string; payload: Record<string, unknown> }
-
-export const platformName: Readonly<Record<number, string>> = {
-  0: "Core", 6: "Photon", 8: "P1", 10: "Electron", 12: "Argon", 13: "Boron", 14: "Xenon", 23: "BSoM", 25: "B5SoM", 32: "P2"
-}
