@@ -1,6 +1,7 @@
 /**
- * Products family: products, their devices (list, import, batch groups), device groups, product firmware,
- * team and customers, configuration, locations and fleet-health metrics.
+ * Products family: products, their devices (list with group filters, import / quarantine approval, batch
+ * groups), device groups, product firmware and releases, team and customers, configuration, locations and
+ * fleet-health metrics.
  */
 import { asStringList, first } from "../coerce.js"
 import type { AuthedCtx, RouteTable } from "../context.js"
@@ -14,8 +15,11 @@ import { registerTeamAndCustomers } from "./products-team.js"
 import { isReply, pageMeta, pageParams, qp, resolveOrg, withProduct } from "./shared.js"
 import { deviceJson } from "./views.js"
 
-const GROUP_NAME = /^[a-z0-9_-]+$/
+const GROUP_NAME = /^[a-z0-9_-]{1,128}$/
+const COLOR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/
+const MAX_GROUPS = 1000
 const badGroupName = (): Reply => errB(400, "Group name must contain only lowercase letters, numbers, dashes and underscores")
+const badColor = (): Reply => errB(400, "Group color must be a hex color such as #34495e")
 
 const productJson = (s: Store, p: ProductRecord): Record<string, unknown> => {
   const org = p.orgId !== undefined ? s.orgs.get(p.orgId) : undefined
@@ -123,26 +127,40 @@ const registerGroups = (r: RouteTable): void => {
     const name = first(ctx.body["name"])
     if (!name || !GROUP_NAME.test(name)) return badGroupName()
     if (p.groups.has(name)) return errB(400, "Group already exists")
+    const color = first(ctx.body["color"])
+    if (color !== undefined && !COLOR.test(color)) return badColor()
+    if (p.groups.size >= MAX_GROUPS) return errB(400, `A product holds at most ${MAX_GROUPS} groups`)
     const g = ctx.store.products.ensureGroup(p, name)
     g.description = first(ctx.body["description"]) ?? ""
-    g.color = first(ctx.body["color"]) ?? g.color
+    g.color = color ?? g.color
     return ok({ group: groupJson(ctx.store, p, name) }, 201)
   }))
   r.put("/v1/products/:product/groups/:name", withProduct((ctx, p) => {
     let g = p.groups.get(ctx.p["name"]!)
     if (!g) return errB(404, "Group not found")
     const name = first(ctx.body["name"])
+    const color = first(ctx.body["color"])
+    if (name === undefined && color === undefined && ctx.body["description"] === undefined) {
+      return errB(400, "One of name, color or description is required")
+    }
+    if (color !== undefined && !COLOR.test(color)) return badColor()
     if (name !== undefined && name !== g.name) {
       if (!GROUP_NAME.test(name)) return badGroupName()
       if (p.groups.has(name)) return errB(400, "Group already exists")
+      const from = g.name
       g = ctx.store.renameGroup(p, g, name)
+      ctx.store.products.renameGroupInReleases(p, from, name)
     }
-    if (ctx.body["color"] !== undefined) g.color = first(ctx.body["color"]) ?? g.color
+    if (color !== undefined) g.color = color
     if (ctx.body["description"] !== undefined) g.description = first(ctx.body["description"]) ?? ""
     return ok({ group: groupJson(ctx.store, p, g.name) })
   }))
-  r.del("/v1/products/:product/groups/:name", withProduct((ctx, p) =>
-    ctx.store.deleteGroup(p, ctx.p["name"]!) ? noContent() : errB(404, "Group not found")))
+  r.del("/v1/products/:product/groups/:name", withProduct((ctx, p) => {
+    const name = ctx.p["name"]!
+    if (!ctx.store.deleteGroup(p, name)) return errB(404, "Group not found")
+    ctx.store.products.renameGroupInReleases(p, name, undefined)
+    return noContent()
+  }))
 }
 
 export const registerProducts = (r: RouteTable): void => {
