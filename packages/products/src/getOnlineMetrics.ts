@@ -3,7 +3,7 @@
  */
 import { Operation, ParticleError } from "@effect-particle/core"
 import { metricsQuery } from "./internal/query.js"
-import { OnlineMetrics, MetricsOptions } from "./Metrics.js"
+import { MetricsOptions, OnlineMetrics } from "./Metrics.js"
 
 /**
  * Fleet health (`GET /v1/products/:product/metrics/online`, with `start_date`, `end_date`, `bucket_size`,

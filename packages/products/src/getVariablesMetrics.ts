@@ -3,7 +3,7 @@
  */
 import { Operation, ParticleError } from "@effect-particle/core"
 import { metricsQuery } from "./internal/query.js"
-import { VariablesMetrics, MetricsOptions } from "./Metrics.js"
+import { MetricsOptions, VariablesMetrics } from "./Metrics.js"
 
 /**
  * Fleet health (`GET /v1/products/:product/metrics/variables`, with `start_date`, `end_date`, `bucket_size`,

@@ -13,54 +13,61 @@ const DEVICE = "e00fce680000000000001000"
 const FILE = new Uint8Array([1, 2, 3])
 
 /** Valid options of every product-scoped operation (the product is filled in per case). */
-const cases: ReadonlyArray<readonly [string, (product: number) => Effect.Effect<unknown, { readonly _tag: string }, any>]> =
+const cases: ReadonlyArray<
+  readonly [string, (product: number) => Effect.Effect<unknown, { readonly _tag: string }, any>]
+> = [
+  ["getProduct", (product) => Products.getProduct({ product })],
+  ["listProductFirmware", (product) => Products.listProductFirmware({ product })],
   [
-    ["getProduct", (product) => Products.getProduct({ product })],
-    ["listProductFirmware", (product) => Products.listProductFirmware({ product })],
-    ["uploadProductFirmware", (product) => Products.uploadProductFirmware({ product, version: 9, title: "t", file: FILE })],
-    ["getProductFirmware", (product) => Products.getProductFirmware({ product, version: 1 })],
-    ["updateProductFirmware", (product) => Products.updateProductFirmware({ product, version: 1, title: "t" })],
-    ["downloadProductFirmware", (product) => Products.downloadProductFirmware({ product, version: 1 })],
-    ["releaseProductFirmware", (product) => Products.releaseProductFirmware({ product, version: 2, productDefault: true })],
-    ["deleteProductFirmware", (product) => Products.deleteProductFirmware({ product, version: 2 })],
-    ["getFirmwareReleaseImpact", (product) => Products.getFirmwareReleaseImpact({ product, version: 2 })],
-    ["listTeamMembers", (product) => Products.listTeamMembers({ product })],
-    ["inviteTeamMember", (product) => Products.inviteTeamMember({ product, username: "new@example.com" })],
-    ["removeTeamMember", (product) => Products.removeTeamMember({ product, username: "demo@particle.sim" })],
-    ["getProductConfiguration", (product) => Products.getProductConfiguration({ product })],
-    ["getProductConfigurationSchema", (product) => Products.getProductConfigurationSchema({ product })],
-    ["getProductDeviceConfiguration", (product) => Products.getProductDeviceConfiguration({ product, deviceId: DEVICE })],
-    [
-      "getProductDeviceConfigurationSchema",
-      (product) => Products.getProductDeviceConfigurationSchema({ product, deviceId: DEVICE })
-    ],
-    ["setProductConfiguration", (product) => Products.setProductConfiguration({ product, config: { rgb: {} } })],
-    [
-      "setProductDeviceConfiguration",
-      (product) => Products.setProductDeviceConfiguration({ product, deviceId: DEVICE, config: { rgb: {} } })
-    ],
-    ["getProductLocations", (product) => Products.getProductLocations({ product })],
-    ["getProductDeviceLocations", (product) => Products.getProductDeviceLocations({ product, deviceId: DEVICE })],
-    ["listDeviceGroups", (product) => Products.listDeviceGroups({ product })],
-    ["getDeviceGroup", (product) => Products.getDeviceGroup({ product, name: "europe" })],
-    ["createDeviceGroup", (product) => Products.createDeviceGroup({ product, name: "west" })],
-    ["updateDeviceGroup", (product) => Products.updateDeviceGroup({ product, name: "europe", description: "d" })],
-    ["deleteDeviceGroup", (product) => Products.deleteDeviceGroup({ product, name: "europe" })],
-    ["assignDeviceGroups", (product) => Products.assignDeviceGroups({ product, deviceId: DEVICE, groups: ["asia"] })],
-    ["listCustomers", (product) => Products.listCustomers({ product })],
-    [
-      "updateCustomerPassword",
-      (product) => Products.updateCustomerPassword({ product, email: "customer@particle.sim", password: "pw" })
-    ],
-    ["deleteCustomer", (product) => Products.deleteCustomer({ product, email: "customer@particle.sim" })],
-    ["approveQuarantinedDevice", (product) => Products.approveQuarantinedDevice({ product, deviceId: DEVICE })],
-    ["denyQuarantinedDevice", (product) => Products.denyQuarantinedDevice({ product, deviceId: DEVICE })],
-    ["getOnlineMetrics", (product) => Products.getOnlineMetrics({ product })],
-    ["getEventsMetrics", (product) => Products.getEventsMetrics({ product })],
-    ["getIntegrationMetrics", (product) => Products.getIntegrationMetrics({ product })],
-    ["getFunctionsMetrics", (product) => Products.getFunctionsMetrics({ product })],
-    ["getVariablesMetrics", (product) => Products.getVariablesMetrics({ product })]
-  ]
+    "uploadProductFirmware",
+    (product) => Products.uploadProductFirmware({ product, version: 9, title: "t", file: FILE })
+  ],
+  ["getProductFirmware", (product) => Products.getProductFirmware({ product, version: 1 })],
+  ["updateProductFirmware", (product) => Products.updateProductFirmware({ product, version: 1, title: "t" })],
+  ["downloadProductFirmware", (product) => Products.downloadProductFirmware({ product, version: 1 })],
+  [
+    "releaseProductFirmware",
+    (product) => Products.releaseProductFirmware({ product, version: 2, productDefault: true })
+  ],
+  ["deleteProductFirmware", (product) => Products.deleteProductFirmware({ product, version: 2 })],
+  ["getFirmwareReleaseImpact", (product) => Products.getFirmwareReleaseImpact({ product, version: 2 })],
+  ["listTeamMembers", (product) => Products.listTeamMembers({ product })],
+  ["inviteTeamMember", (product) => Products.inviteTeamMember({ product, username: "new@example.com" })],
+  ["removeTeamMember", (product) => Products.removeTeamMember({ product, username: "demo@particle.sim" })],
+  ["getProductConfiguration", (product) => Products.getProductConfiguration({ product })],
+  ["getProductConfigurationSchema", (product) => Products.getProductConfigurationSchema({ product })],
+  ["getProductDeviceConfiguration", (product) => Products.getProductDeviceConfiguration({ product, deviceId: DEVICE })],
+  [
+    "getProductDeviceConfigurationSchema",
+    (product) => Products.getProductDeviceConfigurationSchema({ product, deviceId: DEVICE })
+  ],
+  ["setProductConfiguration", (product) => Products.setProductConfiguration({ product, config: { rgb: {} } })],
+  [
+    "setProductDeviceConfiguration",
+    (product) => Products.setProductDeviceConfiguration({ product, deviceId: DEVICE, config: { rgb: {} } })
+  ],
+  ["getProductLocations", (product) => Products.getProductLocations({ product })],
+  ["getProductDeviceLocations", (product) => Products.getProductDeviceLocations({ product, deviceId: DEVICE })],
+  ["listDeviceGroups", (product) => Products.listDeviceGroups({ product })],
+  ["getDeviceGroup", (product) => Products.getDeviceGroup({ product, name: "europe" })],
+  ["createDeviceGroup", (product) => Products.createDeviceGroup({ product, name: "west" })],
+  ["updateDeviceGroup", (product) => Products.updateDeviceGroup({ product, name: "europe", description: "d" })],
+  ["deleteDeviceGroup", (product) => Products.deleteDeviceGroup({ product, name: "europe" })],
+  ["assignDeviceGroups", (product) => Products.assignDeviceGroups({ product, deviceId: DEVICE, groups: ["asia"] })],
+  ["listCustomers", (product) => Products.listCustomers({ product })],
+  [
+    "updateCustomerPassword",
+    (product) => Products.updateCustomerPassword({ product, email: "customer@particle.sim", password: "pw" })
+  ],
+  ["deleteCustomer", (product) => Products.deleteCustomer({ product, email: "customer@particle.sim" })],
+  ["approveQuarantinedDevice", (product) => Products.approveQuarantinedDevice({ product, deviceId: DEVICE })],
+  ["denyQuarantinedDevice", (product) => Products.denyQuarantinedDevice({ product, deviceId: DEVICE })],
+  ["getOnlineMetrics", (product) => Products.getOnlineMetrics({ product })],
+  ["getEventsMetrics", (product) => Products.getEventsMetrics({ product })],
+  ["getIntegrationMetrics", (product) => Products.getIntegrationMetrics({ product })],
+  ["getFunctionsMetrics", (product) => Products.getFunctionsMetrics({ product })],
+  ["getVariablesMetrics", (product) => Products.getVariablesMetrics({ product })]
+]
 
 layer(TestLayer)("statuses every product operation documents", (it) => {
   it.effect("the table covers every exported product-scoped operation", () =>

@@ -135,7 +135,9 @@ layer(TestLayer)("product firmware", (it) => {
   it.effect("uploadProductFirmware: a duplicate version is Particle's 400 BadRequest", () =>
     Effect.gen(function*() {
       const sim = yield* fresh
-      const error = yield* Effect.flip(uploadProductFirmware({ product: PRODUCT, file: BINARY, version: 2, title: "again" }))
+      const error = yield* Effect.flip(
+        uploadProductFirmware({ product: PRODUCT, file: BINARY, version: 2, title: "again" })
+      )
       const bad = expectStatus(error, "BadRequest", 400, "Version already exists")
       assert.strictEqual((bad as unknown as { error: string }).error, "Version already exists")
       assert.strictEqual(only(sim).method, "POST")
@@ -197,7 +199,12 @@ layer(TestLayer)("product firmware", (it) => {
   it.effect("updateProductFirmware: PUT JSON { title, description } as particle-api-js; the update is kept", () =>
     Effect.gen(function*() {
       const sim = yield* fresh
-      const updated = yield* updateProductFirmware({ product: PRODUCT, version: 2, title: "v2 (beta)", description: "" })
+      const updated = yield* updateProductFirmware({
+        product: PRODUCT,
+        version: 2,
+        title: "v2 (beta)",
+        description: ""
+      })
       const request = only(sim)
       assert.strictEqual(request.method, "PUT")
       assert.strictEqual(request.path, `/v1/products/${PRODUCT}/firmware/2`)
@@ -214,7 +221,11 @@ layer(TestLayer)("product firmware", (it) => {
   it.effect("updateProductFirmware: unknown version NotFound; nothing to change or an empty title InvalidInput", () =>
     Effect.gen(function*() {
       yield* fresh
-      expectStatus(yield* Effect.flip(updateProductFirmware({ product: PRODUCT, version: 42, title: "x" })), "NotFound", 404)
+      expectStatus(
+        yield* Effect.flip(updateProductFirmware({ product: PRODUCT, version: 42, title: "x" })),
+        "NotFound",
+        404
+      )
       yield* expectInvalid(updateProductFirmware({ product: PRODUCT, version: 2 }), "title")
       yield* expectInvalid(updateProductFirmware({ product: PRODUCT, version: 2, title: "" }), "title")
       yield* expectInvalid(updateProductFirmware({ product: PRODUCT, version: 2.5, title: "x" }), "version")
@@ -266,7 +277,11 @@ layer(TestLayer)("product firmware", (it) => {
         "fleet-5": 2
       })
       const versions = yield* listProductFirmware({ product: PRODUCT })
-      assert.deepStrictEqual(versions.map((f) => [f.version, f.product_default, f.device_count]), [[1, false, 2], [2, true, 3]])
+      assert.deepStrictEqual(versions.map((f) => [f.version, f.product_default, f.device_count]), [[1, false, 2], [
+        2,
+        true,
+        3
+      ]])
     }))
 
   it.effect("releaseProductFirmware: to groups — the group's target (absolute set), only its online devices update", () =>
@@ -275,7 +290,12 @@ layer(TestLayer)("product firmware", (it) => {
       const fleet3 = sim.seed.product.deviceIds[2]!
       const watch = yield* watchFleet(PRODUCT, (events) => reportedVersion(events, 2).length === 1)
       sim.clearRequests()
-      const released = yield* releaseProductFirmware({ product: PRODUCT, version: 2, groups: ["asia"], intelligent: true })
+      const released = yield* releaseProductFirmware({
+        product: PRODUCT,
+        version: 2,
+        groups: ["asia"],
+        intelligent: true
+      })
       assert.deepStrictEqual(only(sim).json, { version: 2, groups: ["asia"], intelligent: true })
       assert.deepStrictEqual(released.groups, ["asia"])
       assert.isTrue(released.intelligent)
@@ -301,7 +321,9 @@ layer(TestLayer)("product firmware", (it) => {
   it.effect("releaseProductFirmware: unknown group or version NotFound; Particle's refusal BadRequest", () =>
     Effect.gen(function*() {
       const sim = yield* fresh
-      const group = yield* Effect.flip(releaseProductFirmware({ product: PRODUCT, version: 2, groups: ["asia", "mars"] }))
+      const group = yield* Effect.flip(
+        releaseProductFirmware({ product: PRODUCT, version: 2, groups: ["asia", "mars"] })
+      )
       expectStatus(group, "NotFound", 404, "Group not found: mars")
       assert.deepStrictEqual((yield* getProductFirmware({ product: PRODUCT, version: 2 })).groups, [])
       expectStatus(
@@ -340,7 +362,12 @@ layer(TestLayer)("product firmware", (it) => {
       assert.strictEqual(request.path, `/v1/products/${PRODUCT}/firmware/2`)
       assert.strictEqual(request.body.length, 0)
       assert.deepStrictEqual((yield* listProductFirmware({ product: PRODUCT })).map((f) => f.version), [1])
-      expectStatus(yield* Effect.flip(deleteProductFirmware({ product: PRODUCT, version: 1 })), "BadRequest", 400, "Released")
+      expectStatus(
+        yield* Effect.flip(deleteProductFirmware({ product: PRODUCT, version: 1 })),
+        "BadRequest",
+        400,
+        "Released"
+      )
       expectStatus(yield* Effect.flip(deleteProductFirmware({ product: PRODUCT, version: 2 })), "NotFound", 404)
       yield* expectInvalid(deleteProductFirmware({ product: PRODUCT, version: 1.1 }), "version")
     }))
@@ -363,7 +390,9 @@ layer(TestLayer)("product firmware", (it) => {
         "action=edit_groups_for_firmware&firmware_version=2&groups=asia%2Cbeta&product_default=false"
       )
       // fleet-2 (beta), fleet-3 (asia), fleet-4 (asia, beta), all on version 1
-      assert.deepStrictEqual(impact, { devices: { firmware_update: { total: 3, by_version: [{ version: 1, total: 3 }] } } })
+      assert.deepStrictEqual(impact, {
+        devices: { firmware_update: { total: 3, by_version: [{ version: 1, total: 3 }] } }
+      })
       const everyone = yield* getFirmwareReleaseImpact({ product: PRODUCT, version: 2, productDefault: true })
       assert.strictEqual(everyone.devices.firmware_update.total, 5)
       // nothing was released by asking

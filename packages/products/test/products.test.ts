@@ -1,5 +1,14 @@
 import { getProduct, listProducts } from "@effect-particle/products"
-import { asOtherUser, expectInvalid, expectTag, faultOnce, fresh, only, TestLayer, withBadToken } from "@effect-particle/testing"
+import {
+  asOtherUser,
+  expectInvalid,
+  expectTag,
+  faultOnce,
+  fresh,
+  only,
+  TestLayer,
+  withBadToken
+} from "@effect-particle/testing"
 import { assert, layer } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import { PRODUCT, SLUG } from "./support.js"

@@ -1,9 +1,11 @@
 /** Seeded facts the products tests rely on (read from `sim.seed` where the seed exposes them). */
+import type { ParticleClient } from "@effect-particle/core"
 import { type Event, stream } from "@effect-particle/events"
 import { expectTag, type Recorded, utf8 } from "@effect-particle/testing"
 import { assert } from "@effect/vitest"
 import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
+import type * as Fiber from "effect/Fiber"
 import * as Stream from "effect/Stream"
 
 export const PRODUCT = 4242
@@ -30,7 +32,12 @@ export const parts = (request: Recorded) =>
   }))
 
 /** Asserts an error is the tag, with the status and a message containing `text`. */
-export const expectStatus = <E extends { readonly _tag: string }>(error: E, tag: E["_tag"], status: number, text?: string) => {
+export const expectStatus = <E extends { readonly _tag: string }>(
+  error: E,
+  tag: E["_tag"],
+  status: number,
+  text?: string
+) => {
   const e = expectTag(error, tag) as unknown as { status: number; message: string }
   assert.strictEqual(e.status, status)
   if (text !== undefined) assert.include(e.message, text)
@@ -44,7 +51,11 @@ export const expectStatus = <E extends { readonly _tag: string }>(error: E, tag:
 export const watchFleet = (
   product: number | string,
   done: (events: ReadonlyArray<Event.ParticleEvent>) => boolean
-) =>
+): Effect.Effect<
+  Fiber.RuntimeFiber<ReadonlyArray<Event.ParticleEvent>, unknown>,
+  never,
+  ParticleClient.ParticleClient
+> =>
   Effect.gen(function*() {
     const connected = yield* Deferred.make<void>()
     const fiber = yield* stream({
@@ -65,5 +76,11 @@ export const watchFleet = (
 
 /** The devices that reconnected (`spark/status` `online`) reporting firmware `version`. */
 export const reportedVersion = (events: ReadonlyArray<Event.ParticleEvent>, version: number): ReadonlyArray<string> =>
-  [...new Set(events.filter((e) => e.name === "spark/status" && e.data === "online" && e.version === version).map((e) => e.coreid))]
+  [
+    ...new Set(
+      events.filter((e) => e.name === "spark/status" && e.data === "online" && e.version === version).map((e) =>
+        e.coreid
+      )
+    )
+  ]
     .sort()

@@ -14,7 +14,13 @@ const firmwareJson = (s: Store, p: ProductRecord, f: ProductFirmwareRecord): Rec
   let deviceCount = 0
   for (const d of s.devices.inProduct(p.id)) if (d.firmwareVersion === f.version) deviceCount++
   const { data: _data, ...rest } = f
-  return { ...rest, groups: [...f.groups], current: f.product_default, uploaded_at: f.uploaded_on, device_count: deviceCount }
+  return {
+    ...rest,
+    groups: [...f.groups],
+    current: f.product_default,
+    uploaded_at: f.uploaded_on,
+    device_count: deviceCount
+  }
 }
 
 const notFound = (): Reply => errB(404, "Firmware version not found")
@@ -51,8 +57,13 @@ const upload = (ctx: AuthedCtx, p: ProductRecord): Reply => {
   const mandatory = ctx.body["mandatory"] === undefined ? false : asBool(ctx.body["mandatory"])
   if (mandatory === undefined) return errB(400, "mandatory must be true or false")
   const f = ctx.store.products.addFirmware(p, {
-    version, title, description: first(ctx.body["description"]) ?? "", name: file.filename!, data: file.data,
-    uploadedBy: ctx.user.username, mandatory
+    version,
+    title,
+    description: first(ctx.body["description"]) ?? "",
+    name: file.filename!,
+    data: file.data,
+    uploadedBy: ctx.user.username,
+    mandatory
   })
   return ok(firmwareJson(ctx.store, p, f), 201)
 }
@@ -63,7 +74,9 @@ const release = (ctx: AuthedCtx, p: ProductRecord): Reply => {
   const f = version === undefined ? undefined : p.firmware.get(version)
   if (!f) return notFound()
   const productDefault = b["product_default"] === undefined ? undefined : asBool(b["product_default"])
-  if (b["product_default"] !== undefined && productDefault === undefined) return errB(400, "product_default must be true or false")
+  if (b["product_default"] !== undefined && productDefault === undefined) {
+    return errB(400, "product_default must be true or false")
+  }
   const groups = b["groups"] === undefined ? undefined : (asStringList(b["groups"]) ?? [])
   if (productDefault === undefined && groups === undefined) return errB(400, "product_default or groups is required")
   const unknown = groups?.find((g) => !p.groups.has(g))
@@ -117,29 +130,43 @@ const impact = (ctx: AuthedCtx, p: ProductRecord): Reply => {
     const v = d.firmwareVersion ?? 0
     byVersion.set(v, (byVersion.get(v) ?? 0) + 1)
   }
-  return ok({ devices: { firmware_update: { total, by_version: [...byVersion].map(([v, n]) => ({ version: v, total: n })) } } })
+  return ok({
+    devices: { firmware_update: { total, by_version: [...byVersion].map(([v, n]) => ({ version: v, total: n })) } }
+  })
 }
 
 export const registerProductFirmware = (r: RouteTable): void => {
-  r.get("/v1/products/:product/firmware", withProduct((ctx, p) => ok([...p.firmware.values()].map((f) => firmwareJson(ctx.store, p, f)))))
+  r.get(
+    "/v1/products/:product/firmware",
+    withProduct((ctx, p) => ok([...p.firmware.values()].map((f) => firmwareJson(ctx.store, p, f))))
+  )
   r.post("/v1/products/:product/firmware", withProduct(upload))
   r.put("/v1/products/:product/firmware/release", withProduct(release))
   r.get("/v1/products/:product/firmware/:version", withFirmware((ctx, p, f) => ok(firmwareJson(ctx.store, p, f))))
-  r.get("/v1/products/:product/firmware/:version/binary", withFirmware((_ctx, _p, f) => ({ status: 200, raw: f.data, contentType: "application/octet-stream" })))
-  r.put("/v1/products/:product/firmware/:version", withFirmware((ctx, p, f) => {
-    if (ctx.body["title"] !== undefined) {
-      const title = first(ctx.body["title"])
-      if (!title) return errB(400, "title must not be empty")
-      f.title = title
-    }
-    if (ctx.body["description"] !== undefined) f.description = first(ctx.body["description"]) ?? ""
-    if (ctx.body["mandatory"] !== undefined) f.mandatory = asBool(ctx.body["mandatory"]) === true
-    return ok(firmwareJson(ctx.store, p, f))
-  }))
-  r.del("/v1/products/:product/firmware/:version", withFirmware((ctx, p, f) => {
-    if (f.product_default || f.groups.length > 0) return errB(400, "Released firmware cannot be deleted")
-    ctx.store.products.deleteFirmware(p, f.version)
-    return noContent()
-  }))
+  r.get(
+    "/v1/products/:product/firmware/:version/binary",
+    withFirmware((_ctx, _p, f) => ({ status: 200, raw: f.data, contentType: "application/octet-stream" }))
+  )
+  r.put(
+    "/v1/products/:product/firmware/:version",
+    withFirmware((ctx, p, f) => {
+      if (ctx.body["title"] !== undefined) {
+        const title = first(ctx.body["title"])
+        if (!title) return errB(400, "title must not be empty")
+        f.title = title
+      }
+      if (ctx.body["description"] !== undefined) f.description = first(ctx.body["description"]) ?? ""
+      if (ctx.body["mandatory"] !== undefined) f.mandatory = asBool(ctx.body["mandatory"]) === true
+      return ok(firmwareJson(ctx.store, p, f))
+    })
+  )
+  r.del(
+    "/v1/products/:product/firmware/:version",
+    withFirmware((ctx, p, f) => {
+      if (f.product_default || f.groups.length > 0) return errB(400, "Released firmware cannot be deleted")
+      ctx.store.products.deleteFirmware(p, f.version)
+      return noContent()
+    })
+  )
   r.get("/v1/products/:product/impact", withProduct(impact))
 }
