@@ -8,6 +8,14 @@ import * as Schema from "effect/Schema"
 /**
  * A customer: `username` is the email (or the unique identifier) it was created with.
  *
+ * @example
+ * ```ts
+ * import { Customer } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEither(Customer.Customer)
+ * ```
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -20,6 +28,13 @@ export const Customer = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * @example
+ * ```ts
+ * import type { Customer } from "@effect-particle/products"
+ *
+ * const owned = (customer: Customer.Customer) => (customer.devices ?? []).length
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -27,6 +42,14 @@ export type Customer = typeof Customer.Type
 
 /**
  * A device of a customer, as the customer list shows it.
+ *
+ * @example
+ * ```ts
+ * import { Customer } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEither(Customer.CustomerDevice)
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -41,6 +64,14 @@ export const CustomerDevice = /*#__PURE__*/ Schema.Struct({
 
 /**
  * One page of `listCustomers`: `{ customers, devices, meta: { total_pages, … } }`.
+ *
+ * @example
+ * ```ts
+ * import { Customer } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEither(Customer.CustomerList)
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -57,6 +88,13 @@ export const CustomerList = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * @example
+ * ```ts
+ * import type { Customer } from "@effect-particle/products"
+ *
+ * const emails = (page: Customer.CustomerList) => page.customers.map((c) => c.username)
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -65,6 +103,14 @@ export type CustomerList = typeof CustomerList.Type
 /**
  * The answer of `createCustomerToken`: an access token acting as the customer. The tokens are `Redacted`,
  * so they never show in logs; `expires_in` is absent for a token that never expires.
+ *
+ * @example
+ * ```ts
+ * import { Customer } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEither(Customer.CustomerToken)
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -78,6 +124,13 @@ export const CustomerToken = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * @example
+ * ```ts
+ * import type { Customer } from "@effect-particle/products"
+ *
+ * const expiresIn = (token: Customer.CustomerToken) => token.expires_in ?? Infinity
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */

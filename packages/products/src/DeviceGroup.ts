@@ -10,6 +10,14 @@ import * as Schema from "effect/Schema"
  * A device group. `fw_version` is the product firmware version released to the group (absent or null when
  * none is); `device_count` comes with single-group answers.
  *
+ * @example
+ * ```ts
+ * import { DeviceGroup } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEither(DeviceGroup.DeviceGroup)
+ * ```
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -23,6 +31,13 @@ export const DeviceGroup = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * @example
+ * ```ts
+ * import type { DeviceGroup } from "@effect-particle/products"
+ *
+ * const released = (group: DeviceGroup.DeviceGroup) => group.fw_version ?? undefined
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -31,12 +46,27 @@ export type DeviceGroup = typeof DeviceGroup.Type
 /**
  * The answer of `listDeviceGroups`: `{ groups: [...] }`.
  *
+ * @example
+ * ```ts
+ * import { DeviceGroup } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEither(DeviceGroup.DeviceGroupList)
+ * ```
+ *
  * @since 0.1.0
  * @category schemas
  */
 export const DeviceGroupList = /*#__PURE__*/ Schema.Struct({ groups: Schema.Array(DeviceGroup) })
 
 /**
+ * @example
+ * ```ts
+ * import type { DeviceGroup } from "@effect-particle/products"
+ *
+ * const names = (list: DeviceGroup.DeviceGroupList) => list.groups.map((g) => g.name)
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -45,12 +75,27 @@ export type DeviceGroupList = typeof DeviceGroupList.Type
 /**
  * The answer of `getDeviceGroup`, `createDeviceGroup` and `updateDeviceGroup`: `{ group: {...} }`.
  *
+ * @example
+ * ```ts
+ * import { DeviceGroup } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEither(DeviceGroup.DeviceGroupInfo)
+ * ```
+ *
  * @since 0.1.0
  * @category schemas
  */
 export const DeviceGroupInfo = /*#__PURE__*/ Schema.Struct({ group: DeviceGroup })
 
 /**
+ * @example
+ * ```ts
+ * import type { DeviceGroup } from "@effect-particle/products"
+ *
+ * const size = (info: DeviceGroup.DeviceGroupInfo) => info.group.device_count ?? 0
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -58,6 +103,14 @@ export type DeviceGroupInfo = typeof DeviceGroupInfo.Type
 
 /**
  * The answer of `assignDeviceGroups`: the device's id and its groups now.
+ *
+ * @example
+ * ```ts
+ * import { DeviceGroup } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEither(DeviceGroup.DeviceGroupAssignment)
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -69,6 +122,13 @@ export const DeviceGroupAssignment = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * @example
+ * ```ts
+ * import type { DeviceGroup } from "@effect-particle/products"
+ *
+ * const groups = (answer: DeviceGroup.DeviceGroupAssignment) => answer.groups.join(", ")
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -76,6 +136,14 @@ export type DeviceGroupAssignment = typeof DeviceGroupAssignment.Type
 
 /**
  * A group color: `#` and three or six hex digits.
+ *
+ * @example
+ * ```ts
+ * import { DeviceGroup } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const value = Schema.decodeUnknownSync(DeviceGroup.Color)("#34495e")
+ * ```
  *
  * @since 0.1.0
  * @category schemas

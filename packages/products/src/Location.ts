@@ -11,6 +11,14 @@ import { checkDateRange, isLatLng } from "./internal/query.js"
  * A GeoJSON geometry: a `Point` (`[longitude, latitude]`) for one location, a `LineString` (a list of
  * them, oldest first) for a track.
  *
+ * @example
+ * ```ts
+ * import { Location } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEither(Location.Geometry)
+ * ```
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -23,6 +31,14 @@ export const Geometry = /*#__PURE__*/ Schema.Struct({
  * Per-point measurements of a device location: horizontal dilution (`hd`), horizontal accuracy in meters
  * (`acc_h`), speed, temperature, and whatever else the device reports.
  *
+ * @example
+ * ```ts
+ * import { Location } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEither(Location.LocationProperties)
+ * ```
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -31,6 +47,14 @@ export const LocationProperties = /*#__PURE__*/ Schema.Record({ key: Schema.Stri
 /**
  * The location of one device: its last known position, or its track over a date range. `timestamps`
  * (ISO-8601) go with the points of `geometry`.
+ *
+ * @example
+ * ```ts
+ * import { Location } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEither(Location.DeviceLocation)
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -50,6 +74,13 @@ export const DeviceLocation = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * @example
+ * ```ts
+ * import type { Location } from "@effect-particle/products"
+ *
+ * const points = (location: Location.DeviceLocation) => location.timestamps?.length ?? 0
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -57,6 +88,14 @@ export type DeviceLocation = typeof DeviceLocation.Type
 
 /**
  * One page of `getProductLocations`: `{ locations, meta: { page, per_page, total_pages, devices_found } }`.
+ *
+ * @example
+ * ```ts
+ * import { Location } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEither(Location.LocationList)
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -73,6 +112,13 @@ export const LocationList = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * @example
+ * ```ts
+ * import type { Location } from "@effect-particle/products"
+ *
+ * const found = (page: Location.LocationList) => page.meta.devices_found ?? page.locations.length
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -80,6 +126,14 @@ export type LocationList = typeof LocationList.Type
 
 /**
  * The answer of `getProductDeviceLocations`: `{ location: {...}, meta }`.
+ *
+ * @example
+ * ```ts
+ * import { Location } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEither(Location.DeviceLocationInfo)
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -90,6 +144,13 @@ export const DeviceLocationInfo = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * @example
+ * ```ts
+ * import type { Location } from "@effect-particle/products"
+ *
+ * const where = (info: Location.DeviceLocationInfo) => info.location.geometry?.coordinates
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -116,6 +177,13 @@ export const DateRange = /*#__PURE__*/ Schema.Union(
 ).pipe(Schema.filter(checkDateRange))
 
 /**
+ * @example
+ * ```ts
+ * import type { Location } from "@effect-particle/products"
+ *
+ * const march: Location.DateRange = "2024-03-01T00:00:00Z,2024-03-31T23:59:59Z"
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */

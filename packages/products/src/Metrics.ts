@@ -12,6 +12,14 @@ import { FirmwareVersion, GroupName } from "./Product.js"
 /**
  * A point in time: a `Date`, or an ISO-8601 string; sent as ISO-8601.
  *
+ * @example
+ * ```ts
+ * import { Metrics } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const value = Schema.decodeUnknownSync(Metrics.Instant)("2024-04-01T00:00:00Z")
+ * ```
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -23,6 +31,13 @@ export const Instant = /*#__PURE__*/ Schema.Union(
 )
 
 /**
+ * @example
+ * ```ts
+ * import type { Metrics } from "@effect-particle/products"
+ *
+ * const start: Metrics.Instant = new Date("2024-04-01T00:00:00Z")
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -32,6 +47,14 @@ export type Instant = typeof Instant.Type
  * The options every metrics operation takes: the product, the period (`startDate` … `endDate`, both
  * inclusive; Particle's default is now), the bucket size in seconds (Particle's default 900; it must be
  * greater than 15), and filters on product firmware version, Device OS version and device group.
+ *
+ * @example
+ * ```ts
+ * import { Metrics } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const value = Schema.decodeUnknownSync(Metrics.MetricsOptions)({ product: 4242, bucketSize: 3600 })
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -59,6 +82,13 @@ export const MetricsOptions = /*#__PURE__*/ Schema.Struct({
 )
 
 /**
+ * @example
+ * ```ts
+ * import type { Metrics } from "@effect-particle/products"
+ *
+ * const options: Metrics.MetricsOptions = { product: 4242, bucketSize: 3600 }
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -70,6 +100,14 @@ const Time = { time: Schema.String }
  * `getOnlineMetrics`: `{ online: [{ time, count }] }`, `count` devices online in the bucket starting at
  * `time`.
  *
+ * @example
+ * ```ts
+ * import { Metrics } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEither(Metrics.OnlineMetrics)
+ * ```
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -78,6 +116,13 @@ export const OnlineMetrics = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * @example
+ * ```ts
+ * import type { Metrics } from "@effect-particle/products"
+ *
+ * const peak = (m: Metrics.OnlineMetrics) => Math.max(0, ...m.online.map((b) => b.count))
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -85,6 +130,14 @@ export type OnlineMetrics = typeof OnlineMetrics.Type
 
 /**
  * `getEventsMetrics`: `{ events: [{ time, received }] }`.
+ *
+ * @example
+ * ```ts
+ * import { Metrics } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEither(Metrics.EventsMetrics)
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -94,6 +147,13 @@ export const EventsMetrics = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * @example
+ * ```ts
+ * import type { Metrics } from "@effect-particle/products"
+ *
+ * const received = (m: Metrics.EventsMetrics) => m.events.reduce((n, b) => n + (b.received ?? 0), 0)
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -102,6 +162,14 @@ export type EventsMetrics = typeof EventsMetrics.Type
 /**
  * `getIntegrationMetrics`: `{ integrations: [{ time, success, failure, sleep }] }` (a count of 0 is
  * omitted by Particle, so each is optional).
+ *
+ * @example
+ * ```ts
+ * import { Metrics } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEither(Metrics.IntegrationMetrics)
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -116,6 +184,13 @@ export const IntegrationMetrics = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * @example
+ * ```ts
+ * import type { Metrics } from "@effect-particle/products"
+ *
+ * const failures = (m: Metrics.IntegrationMetrics) => m.integrations.reduce((n, b) => n + (b.failure ?? 0), 0)
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -131,12 +206,27 @@ const CallBucket = /*#__PURE__*/ Schema.Struct({
 /**
  * `getFunctionsMetrics`: `{ functions: [{ time, success, failure, offline }] }` (zero counts omitted).
  *
+ * @example
+ * ```ts
+ * import { Metrics } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEither(Metrics.FunctionsMetrics)
+ * ```
+ *
  * @since 0.1.0
  * @category schemas
  */
 export const FunctionsMetrics = /*#__PURE__*/ Schema.Struct({ functions: Schema.Array(CallBucket) })
 
 /**
+ * @example
+ * ```ts
+ * import type { Metrics } from "@effect-particle/products"
+ *
+ * const offline = (m: Metrics.FunctionsMetrics) => m.functions.reduce((n, b) => n + (b.offline ?? 0), 0)
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -145,12 +235,27 @@ export type FunctionsMetrics = typeof FunctionsMetrics.Type
 /**
  * `getVariablesMetrics`: `{ variables: [{ time, success, failure, offline }] }` (zero counts omitted).
  *
+ * @example
+ * ```ts
+ * import { Metrics } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEither(Metrics.VariablesMetrics)
+ * ```
+ *
  * @since 0.1.0
  * @category schemas
  */
 export const VariablesMetrics = /*#__PURE__*/ Schema.Struct({ variables: Schema.Array(CallBucket) })
 
 /**
+ * @example
+ * ```ts
+ * import type { Metrics } from "@effect-particle/products"
+ *
+ * const served = (m: Metrics.VariablesMetrics) => m.variables.reduce((n, b) => n + (b.success ?? 0), 0)
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */

@@ -9,6 +9,14 @@ import * as Schema from "effect/Schema"
 /**
  * Product settings: location tracking, known-application opt-in, quarantine of unknown devices.
  *
+ * @example
+ * ```ts
+ * import { Product } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEither(Product.ProductSettings)
+ * ```
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -23,6 +31,14 @@ export const ProductSettings = /*#__PURE__*/ Schema.Struct({
  * A product: id and slug (either addresses it in every `/v1/products/:product` route), the platform its
  * devices run on, its device groups and settings. Docs and particle-api-js differ on the optional fields,
  * so only `id`, `platform_id`, `name` and `slug` are required.
+ *
+ * @example
+ * ```ts
+ * import { Product } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEither(Product.Product)
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -48,6 +64,13 @@ export const Product = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * @example
+ * ```ts
+ * import type { Product } from "@effect-particle/products"
+ *
+ * const label = (product: Product.Product) => `${product.name} (${product.slug})`
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -56,12 +79,27 @@ export type Product = typeof Product.Type
 /**
  * The answer of `listProducts`: `{ products: [...] }`.
  *
+ * @example
+ * ```ts
+ * import { Product } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEither(Product.ProductList)
+ * ```
+ *
  * @since 0.1.0
  * @category schemas
  */
 export const ProductList = /*#__PURE__*/ Schema.Struct({ products: Schema.Array(Product) })
 
 /**
+ * @example
+ * ```ts
+ * import type { Product } from "@effect-particle/products"
+ *
+ * const ids = (list: Product.ProductList) => list.products.map((p) => p.id)
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -70,12 +108,27 @@ export type ProductList = typeof ProductList.Type
 /**
  * The answer of `getProduct`: `{ product: {...} }`.
  *
+ * @example
+ * ```ts
+ * import { Product } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEither(Product.ProductInfo)
+ * ```
+ *
  * @since 0.1.0
  * @category schemas
  */
 export const ProductInfo = /*#__PURE__*/ Schema.Struct({ product: Product })
 
 /**
+ * @example
+ * ```ts
+ * import type { Product } from "@effect-particle/products"
+ *
+ * const platform = (info: Product.ProductInfo) => info.product.platform_id
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -83,6 +136,14 @@ export type ProductInfo = typeof ProductInfo.Type
 
 /**
  * A device group name as Particle accepts it: lowercase letters, digits, `-` and `_`.
+ *
+ * @example
+ * ```ts
+ * import { Product } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const value = Schema.decodeUnknownSync(Product.GroupName)("beta")
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -96,6 +157,14 @@ export const GroupName = /*#__PURE__*/ Schema.String.pipe(
 /**
  * A product firmware version: a positive integer.
  *
+ * @example
+ * ```ts
+ * import { Product } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const value = Schema.decodeUnknownSync(Product.FirmwareVersion)(3)
+ * ```
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -106,6 +175,14 @@ export const FirmwareVersion = /*#__PURE__*/ Schema.Number.pipe(
 
 /**
  * An email address (a team member's or a customer's username): something, `@`, something, no spaces.
+ *
+ * @example
+ * ```ts
+ * import { Product } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const value = Schema.decodeUnknownSync(Product.Email)("ada@example.com")
+ * ```
  *
  * @since 0.1.0
  * @category schemas

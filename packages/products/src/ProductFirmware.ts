@@ -12,6 +12,13 @@ import * as Schema from "effect/Schema"
  * its Asset OTA assets (at most 1.5 MB after compression); a larger file can never be flashed, so it is
  * refused with `InvalidInput` before anything is sent.
  *
+ * @example
+ * ```ts
+ * import { ProductFirmware } from "@effect-particle/products"
+ *
+ * const fits = (bytes: Uint8Array) => bytes.byteLength <= ProductFirmware.MAX_UPLOAD_BYTES
+ * ```
+ *
  * @since 0.1.0
  * @category constants
  */
@@ -19,6 +26,14 @@ export const MAX_UPLOAD_BYTES = 4 * 1024 * 1024
 
 /**
  * Who uploaded a firmware version.
+ *
+ * @example
+ * ```ts
+ * import { ProductFirmware } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEither(ProductFirmware.UploadedBy)
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -29,6 +44,14 @@ export const UploadedBy = /*#__PURE__*/ Schema.Struct({ username: Schema.String 
  * A version of product firmware. Particle's docs and particle-api-js disagree on some names (`uploaded_on`
  * vs `uploaded_at`, `product_default` vs `current`): both spellings are optional here, and `version`,
  * `title` and `size` are required.
+ *
+ * @example
+ * ```ts
+ * import { ProductFirmware } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEither(ProductFirmware.ProductFirmware)
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -62,6 +85,13 @@ export const ProductFirmware = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * @example
+ * ```ts
+ * import type { ProductFirmware } from "@effect-particle/products"
+ *
+ * const isDefault = (f: ProductFirmware.ProductFirmware) => f.product_default ?? f.current ?? false
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -70,6 +100,14 @@ export type ProductFirmware = typeof ProductFirmware.Type
 /**
  * The answer of `releaseProductFirmware`: the firmware object with the release's `updated_at` and
  * `intelligent` flag.
+ *
+ * @example
+ * ```ts
+ * import { ProductFirmware } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEither(ProductFirmware.ReleasedFirmware)
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -81,6 +119,13 @@ export const ReleasedFirmware = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * @example
+ * ```ts
+ * import type { ProductFirmware } from "@effect-particle/products"
+ *
+ * const when = (release: ProductFirmware.ReleasedFirmware) => release.updated_at
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -89,6 +134,14 @@ export type ReleasedFirmware = typeof ReleasedFirmware.Type
 /**
  * The answer of `getFirmwareReleaseImpact`: how many devices a release would update, by the version they
  * run now.
+ *
+ * @example
+ * ```ts
+ * import { ProductFirmware } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEither(ProductFirmware.ReleaseImpact)
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -103,6 +156,13 @@ export const ReleaseImpact = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * @example
+ * ```ts
+ * import type { ProductFirmware } from "@effect-particle/products"
+ *
+ * const total = (impact: ProductFirmware.ReleaseImpact) => impact.devices.firmware_update.total
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */

@@ -8,6 +8,14 @@ import * as Schema from "effect/Schema"
 /**
  * A team member's role.
  *
+ * @example
+ * ```ts
+ * import { Team } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEither(Team.Role)
+ * ```
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -16,6 +24,14 @@ export const Role = /*#__PURE__*/ Schema.Struct({ id: Schema.optional(Schema.Str
 /**
  * A team member: a person (`username` is their email, with a `role`), or an API user (`is_programmatic`,
  * `friendly_name` and `scopes`).
+ *
+ * @example
+ * ```ts
+ * import { Team } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEither(Team.TeamMember)
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -35,6 +51,13 @@ export const TeamMember = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * @example
+ * ```ts
+ * import type { Team } from "@effect-particle/products"
+ *
+ * const isApiUser = (member: Team.TeamMember) => member.is_programmatic === true
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -43,6 +66,14 @@ export type TeamMember = typeof TeamMember.Type
 /**
  * The answer of `listTeamMembers`: `{ ok, team: [...] }` (Particle's docs; particle-api-js types a bare
  * array, which the cloud does not send).
+ *
+ * @example
+ * ```ts
+ * import { Team } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEither(Team.TeamList)
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -53,6 +84,13 @@ export const TeamList = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * @example
+ * ```ts
+ * import type { Team } from "@effect-particle/products"
+ *
+ * const usernames = (list: Team.TeamList) => list.team.map((m) => m.username)
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -60,6 +98,14 @@ export type TeamList = typeof TeamList.Type
 
 /**
  * The answer of `inviteTeamMember`: `{ ok, invited: { username } }`.
+ *
+ * @example
+ * ```ts
+ * import { Team } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const decode = Schema.decodeUnknownEither(Team.Invitation)
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -70,6 +116,13 @@ export const Invitation = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * @example
+ * ```ts
+ * import type { Team } from "@effect-particle/products"
+ *
+ * const invited = (answer: Team.Invitation) => answer.invited.username
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -77,6 +130,14 @@ export type Invitation = typeof Invitation.Type
 
 /**
  * The roles a member can be invited with.
+ *
+ * @example
+ * ```ts
+ * import { Team } from "@effect-particle/products"
+ * import { Schema } from "effect"
+ *
+ * const value = Schema.decodeUnknownSync(Team.RoleName)("Developer")
+ * ```
  *
  * @since 0.1.0
  * @category schemas
