@@ -59,8 +59,14 @@ describe("product firmware: uploads and releases", () => {
     expect(big.status).toBe(400)
     expect(big.json.error).toMatch(/too large/)
     expect((await call(sim, "POST", `${P()}/firmware`, { json: { version: 5, title: "json" } })).status).toBe(400)
+    // what one product keeps is bounded (64 MiB): after 15 uploads of 4 MiB and the seeded versions, a 16th does not fit
+    const chunk = new Uint8Array(4 * 1024 * 1024)
+    for (let v = 10; v < 25; v++) expect((await upload(v, chunk)).status).toBe(201)
+    const full = await upload(25, chunk)
+    expect([full.status, full.json.error]).toEqual([400, expect.stringMatching(/holds as much firmware/)])
+    for (let v = 10; v < 25; v++) expect((await call(sim, "DELETE", `${P()}/firmware/${v}`)).status).toBe(204)
     expect((await call(sim, "GET", `${P()}/firmware`)).json.map((f: any) => f.version)).toEqual([1, 2])
-  })
+  }, 30_000)
 
   it("release as product default: online devices flash and reconnect with the version; offline ones keep theirs", async () => {
     const raw = await openStream(sim, `${P()}/events/spark`)

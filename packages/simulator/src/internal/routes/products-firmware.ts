@@ -9,6 +9,9 @@ import { withProduct } from "./shared.js"
 
 /** The largest firmware file an upload accepts (the SDK checks the same bound before sending). */
 export const MAX_PRODUCT_FIRMWARE_BYTES = 4 * 1024 * 1024
+/** Bounds of what one product keeps (the simulator's memory, not a Particle limit). */
+const MAX_FIRMWARE_VERSIONS = 1000
+const MAX_FIRMWARE_STORE_BYTES = 64 * 1024 * 1024
 
 const firmwareJson = (s: Store, p: ProductRecord, f: ProductFirmwareRecord): Record<string, unknown> => {
   let deviceCount = 0
@@ -51,6 +54,11 @@ const upload = (ctx: AuthedCtx, p: ProductRecord): Reply => {
   }
   const version = versionOf(ctx.body["version"])
   if (version === undefined) return errB(400, "version must be a positive integer")
+  let stored = 0
+  for (const f of p.firmware.values()) stored += f.size
+  if (p.firmware.size >= MAX_FIRMWARE_VERSIONS || stored + file.data.length > MAX_FIRMWARE_STORE_BYTES) {
+    return errB(400, "This product holds as much firmware as the simulator keeps: delete unreleased versions first")
+  }
   if (p.firmware.has(version)) return errB(400, "Version already exists")
   const title = first(ctx.body["title"])
   if (!title) return errB(400, "title is required")
