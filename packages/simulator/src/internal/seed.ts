@@ -1,6 +1,7 @@
 /** The seeded demo fleet (ids, names, groups, tokens), and the minimal state of an unseeded simulator. */
 import type { Store } from "./store/index.js"
 import { mkLibrary } from "./store/libraries.js"
+import { defaultProductConfig } from "./store/products.js"
 import type { DeviceRecord, SimRecord, VariableValue } from "./store/types.js"
 
 /** The one-time password the simulator accepts for every MFA-enabled user. */
@@ -37,7 +38,17 @@ export interface SeedInfo {
   integrationId: string
   serialNumber: string
   customer: { email: string; password: string }
+  /** Seeded positions of the product devices `fleet-1` … `fleet-4` (`fleet-5` has none), March 2024. */
+  locations: { deviceIds: Array<string>; first: string; last: string }
 }
+
+/** Positions of the product devices: fleet-1 around Zurich, fleet-2 Paris, fleet-3 Tokyo, fleet-4 Singapore. */
+const SEEDED_TRACKS: ReadonlyArray<ReadonlyArray<readonly [string, number, number]>> = [
+  [["2024-03-01T08:00:00.000Z", 47.3769, 8.5417], ["2024-03-01T12:00:00.000Z", 47.4502, 8.5618], ["2024-03-02T08:00:00.000Z", 46.948, 7.4474]],
+  [["2024-03-01T09:00:00.000Z", 48.8566, 2.3522], ["2024-03-03T09:00:00.000Z", 48.8049, 2.1204]],
+  [["2024-03-01T10:00:00.000Z", 35.6762, 139.6503], ["2024-03-02T10:00:00.000Z", 35.4437, 139.638]],
+  [["2024-03-04T10:00:00.000Z", 1.3521, 103.8198]]
+]
 
 const DEMO = { username: "demo@particle.sim", password: "demo-password", id: "5f0000000000000000000001" }
 
@@ -111,6 +122,12 @@ export const seedFleet = (s: Store, tokens: SeedTokens): SeedInfo => {
     })
   }
   s.products.addCustomer(product, "customer@particle.sim", "customer-password")
+  product.config = defaultProductConfig()
+  SEEDED_TRACKS.forEach((track, i) => {
+    for (const [time, lat, lon] of track) {
+      s.products.addLocation(product, productDeviceIds[i]!, { time, lat, lon, properties: { hd: 1.2, acc_h: 4 + i, speed: 0, temp: 21.5 } })
+    }
+  })
 
   const userSims = ["8934076500002589174", "89014111111111111111"]
   const productSims = ["89314404000111111111", "89314404000111111112"]
@@ -145,7 +162,8 @@ export const seedFleet = (s: Store, tokens: SeedTokens): SeedInfo => {
     oauthClient: { id: client.id, secret: client.secret, productId: product.id },
     integrationId: hook.id,
     serialNumber: online.serialNumber,
-    customer: { email: "customer@particle.sim", password: "customer-password" }
+    customer: { email: "customer@particle.sim", password: "customer-password" },
+    locations: { deviceIds: productDeviceIds.slice(0, 4), first: "2024-03-01T08:00:00.000Z", last: "2024-03-04T10:00:00.000Z" }
   }
 }
 
@@ -167,6 +185,7 @@ export const seedMinimal = (s: Store, tokens: SeedTokens): SeedInfo => {
     oauthClient: { id: "", secret: "", productId: 0 },
     integrationId: "",
     serialNumber: "",
-    customer: { email: "", password: "" }
+    customer: { email: "", password: "" },
+    locations: { deviceIds: [], first: "", last: "" }
   }
 }

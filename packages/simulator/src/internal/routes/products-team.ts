@@ -9,6 +9,15 @@ import type { OrgRecord, ProductRecord, TeamMember } from "../store/types.js"
 import { DEFAULT_TOKEN_LIFETIME_S } from "../store/users.js"
 import { pageMeta, pageParams, productDenied, productNotFound, resolveOrg, resolveProduct, withProduct } from "./shared.js"
 
+const EMAIL = /^[^\s@/]+@[^\s@/]+$/
+const MAX_TEAM = 1000
+const ROLES = new Map([
+  ["Administrator", ADMIN_ROLE],
+  ["Developer", DEVELOPER_ROLE],
+  ["View-only", { id: "000000000000000000000004", name: "View-only" }],
+  ["Support", { id: "000000000000000000000005", name: "Support" }]
+])
+
 /** A team as the routes see it, backed by a product's team or an org's members. */
 interface Team {
   list(): Array<TeamMember>
@@ -55,7 +64,12 @@ const teamRoutes = (r: RouteTable, base: string, teamOf: (ctx: AuthedCtx) => Tea
     }
     const username = first(ctx.body["username"])
     if (!username) return errB(400, "username is required")
-    if (!t.add({ _id: ctx.store.objectIds.next(), username, role: DEVELOPER_ROLE })) return errB(400, "User is already a team member")
+    if (!EMAIL.test(username)) return errB(400, "username must be the email address of a Particle user")
+    const roleName = first(ctx.body["role"])
+    const role = roleName === undefined ? DEVELOPER_ROLE : ROLES.get(roleName)
+    if (role === undefined) return errB(400, "role must be one of Administrator, Developer, View-only, Support")
+    if (t.list().length >= MAX_TEAM) return errB(400, `A team holds at most ${MAX_TEAM} members`)
+    if (!t.add({ _id: ctx.store.objectIds.next(), username, role })) return errB(400, "User is already a team member")
     return ok({ ok: true, invited: { username } })
   }))
   r.put(`${base}/team/:username`, withTeam((ctx, t) => {
