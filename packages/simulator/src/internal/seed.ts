@@ -37,9 +37,20 @@ export interface SeedInfo {
   integrationId: string
   serialNumber: string
   customer: { email: string; password: string }
+  /** A signed-up account not verified yet, and the token its verification email carries (`POST /v1/user/verify`). */
+  unverifiedUser: { id: string; username: string; password: string; verificationToken: string }
+  /** A recovery code of the MFA user, for the `urn:custom:recovery-code` grant (single use). */
+  mfaRecoveryCode: string
 }
 
 const DEMO = { username: "demo@particle.sim", password: "demo-password", id: "5f0000000000000000000001" }
+const UNVERIFIED = {
+  id: "5f0000000000000000000004",
+  username: "unverified@particle.sim",
+  password: "unverified-password",
+  verificationToken: "0e7f1ca7e0000000000000000000000000000001"
+}
+const MFA_RECOVERY_CODE = "5e1f0000recovery"
 
 const mkSim = (iccid: string, owner: string, productId: number | undefined, device: DeviceRecord | undefined): SimRecord => {
   if (device) device.iccid = iccid
@@ -60,6 +71,9 @@ export const seedFleet = (s: Store, tokens: SeedTokens): SeedInfo => {
   const other = s.users.create({ username: "other@particle.sim", password: "other-password", id: "5f0000000000000000000002" })
   s.users.issueToken({ username: other.username, token: tokens.other, expiresInSeconds: 0 })
   s.users.create({ username: "mfa@particle.sim", password: "mfa-password", mfa: true, id: "5f0000000000000000000003" })
+  s.users.setRecoveryCodes("mfa@particle.sim", [MFA_RECOVERY_CODE])
+  s.users.create({ username: UNVERIFIED.username, password: UNVERIFIED.password, id: UNVERIFIED.id })
+  s.users.startVerification(UNVERIFIED.username, UNVERIFIED.verificationToken)
 
   const org = s.orgs.create({ id: "5f00000000000000000000a1", slug: "sim-org", name: "Sim Org", members: [user.username] })
 
@@ -145,7 +159,9 @@ export const seedFleet = (s: Store, tokens: SeedTokens): SeedInfo => {
     oauthClient: { id: client.id, secret: client.secret, productId: product.id },
     integrationId: hook.id,
     serialNumber: online.serialNumber,
-    customer: { email: "customer@particle.sim", password: "customer-password" }
+    customer: { email: "customer@particle.sim", password: "customer-password" },
+    unverifiedUser: { ...UNVERIFIED },
+    mfaRecoveryCode: MFA_RECOVERY_CODE
   }
 }
 
@@ -167,6 +183,8 @@ export const seedMinimal = (s: Store, tokens: SeedTokens): SeedInfo => {
     oauthClient: { id: "", secret: "", productId: 0 },
     integrationId: "",
     serialNumber: "",
-    customer: { email: "", password: "" }
+    customer: { email: "", password: "" },
+    unverifiedUser: { id: "", username: "", password: "", verificationToken: "" },
+    mfaRecoveryCode: ""
   }
 }
