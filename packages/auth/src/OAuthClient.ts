@@ -32,6 +32,15 @@ export const OAuthClient = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * An OAuth client.
+ *
+ * @example
+ * ```ts
+ * import type { OAuthClient } from "@effect-particle/auth"
+ *
+ * const isWeb = (c: OAuthClient.OAuthClient) => c.type === "web"
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -56,6 +65,15 @@ export interface OAuthClient extends Schema.Schema.Type<typeof OAuthClient> {}
 export const CreatedOAuthClient = /*#__PURE__*/ Schema.Struct({ ...OAuthClient.fields, secret: SecretString })
 
 /**
+ * A created OAuth client, with its secret.
+ *
+ * @example
+ * ```ts
+ * import type { OAuthClient } from "@effect-particle/auth"
+ *
+ * const credentials = (c: OAuthClient.CreatedOAuthClient) => ({ clientId: c.id, clientSecret: c.secret })
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -81,6 +99,15 @@ export const OAuthClientList = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * A list of OAuth clients.
+ *
+ * @example
+ * ```ts
+ * import type { OAuthClient } from "@effect-particle/auth"
+ *
+ * const ids = (l: OAuthClient.OAuthClientList) => l.clients.map((c) => c.id)
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */

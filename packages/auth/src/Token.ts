@@ -60,6 +60,15 @@ export const Token = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * A decoded token answer.
+ *
+ * @example
+ * ```ts
+ * import type { Token } from "@effect-particle/auth"
+ *
+ * const expiresAt = (t: Token.Token, now: number) => (t.expires_in === undefined ? Infinity : now + t.expires_in * 1000)
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -90,6 +99,15 @@ export const AccessTokenInfo = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * One listed access token.
+ *
+ * @example
+ * ```ts
+ * import type { Token } from "@effect-particle/auth"
+ *
+ * const neverExpires = (t: Token.AccessTokenInfo) => t.expires_at == null
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -120,6 +138,15 @@ export const CurrentToken = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * What Particle says about the calling token.
+ *
+ * @example
+ * ```ts
+ * import type { Token } from "@effect-particle/auth"
+ *
+ * const clientOf = (t: Token.CurrentToken) => t.client ?? t.client_id
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */

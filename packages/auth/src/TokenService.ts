@@ -28,6 +28,15 @@ import type { Token } from "./Token.js"
 /**
  * Where the service gets its tokens: see {@link clientCredentials} and {@link refreshToken}.
  *
+ * @example
+ * ```ts
+ * import { TokenService } from "@effect-particle/auth"
+ *
+ * const source: TokenService.Source = process.env.PARTICLE_REFRESH_TOKEN
+ *   ? TokenService.refreshToken({ refreshToken: process.env.PARTICLE_REFRESH_TOKEN })
+ *   : TokenService.clientCredentials({ clientId: "fleet-backend-1234", clientSecret: process.env.PARTICLE_CLIENT_SECRET! })
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -36,6 +45,14 @@ export type Source = ClientCredentials | RefreshToken
 /**
  * Tokens from an OAuth client's credentials (the `client_credentials` grant): a product client gets
  * product tokens; with `customer`, tokens scoped to that customer of the product.
+ *
+ * @example
+ * ```ts
+ * import { TokenService } from "@effect-particle/auth"
+ *
+ * const perCustomer = (customer: string): TokenService.Source =>
+ *   TokenService.clientCredentials({ clientId: "fleet-backend-1234", clientSecret: process.env.SECRET!, customer })
+ * ```
  *
  * @since 0.1.0
  * @category models
@@ -53,6 +70,17 @@ export interface ClientCredentials {
 /**
  * Tokens from a refresh token (the `refresh_token` grant). Each answer carries the next refresh token (a
  * refresh token is used once); the service keeps it.
+ *
+ * @example
+ * ```ts
+ * import { TokenService } from "@effect-particle/auth"
+ *
+ * const fromCli = TokenService.refreshToken({
+ *   refreshToken: process.env.PARTICLE_REFRESH_TOKEN!,
+ *   clientId: "particle-cli",
+ *   clientSecret: "particle-cli"
+ * })
+ * ```
  *
  * @since 0.1.0
  * @category models
@@ -109,6 +137,13 @@ export const refreshToken = (options: Omit<RefreshToken, "_tag">): Source => ({ 
  * - `refreshBefore`: how long before `expires_in` runs out the token is renewed (default 5 minutes; at most
  *   half the token's lifetime, so a short-lived token is not renewed on every call).
  *
+ * @example
+ * ```ts
+ * import { TokenService } from "@effect-particle/auth"
+ *
+ * const options: TokenService.Options = { refreshBefore: "15 minutes" }
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -121,6 +156,16 @@ export interface Options {
  * carries the cause's, e.g. "Client credentials are invalid", and whose `status`, `url`, `error` and `body`
  * are the token request's), or a transport failure, a 429 or a 5xx of the token request (as themselves, so
  * that retry policies treat them as usual).
+ *
+ * @example
+ * ```ts
+ * import { TokenService } from "@effect-particle/auth"
+ * import { Effect } from "effect"
+ *
+ * const token = Effect.flatMap(TokenService.TokenService, (s) => s.accessToken).pipe(
+ *   Effect.catchTag("Unauthorized", (e: TokenService.TokenError) => Effect.die(e))
+ * )
+ * ```
  *
  * @since 0.1.0
  * @category errors
@@ -138,6 +183,14 @@ export type TokenError =
  * The service behind {@link layer}'s client, for code that needs the token itself (e.g. to hand it to
  * another library): `accessToken` is the current token (obtained or renewed if needed), `invalidate`
  * drops it so that the next use gets a fresh one, `requests` counts the token requests made so far.
+ *
+ * @example
+ * ```ts
+ * import { TokenService } from "@effect-particle/auth"
+ * import { Effect } from "effect"
+ *
+ * const tokenRequests = Effect.flatMap(TokenService.TokenService, (s: TokenService.Service) => s.requests)
+ * ```
  *
  * @since 0.1.0
  * @category models

@@ -32,6 +32,15 @@ export const AccountInfo = /*#__PURE__*/ Schema.Struct(
 )
 
 /**
+ * The account's extended info.
+ *
+ * @example
+ * ```ts
+ * import type { User } from "@effect-particle/auth"
+ *
+ * const fullName = (i: User.AccountInfo) => [i.first_name, i.last_name].filter(Boolean).join(" ")
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -65,6 +74,15 @@ export const UserInfo = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * The account.
+ *
+ * @example
+ * ```ts
+ * import type { User } from "@effect-particle/auth"
+ *
+ * const devices = (u: User.UserInfo) => (u.wifi_device_count ?? 0) + (u.cellular_device_count ?? 0)
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -91,6 +109,15 @@ export const TrackingIdentity = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * A tracking identity.
+ *
+ * @example
+ * ```ts
+ * import type { User } from "@effect-particle/auth"
+ *
+ * const trackingId = (i: User.TrackingIdentity) => i.id
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -119,6 +146,16 @@ export const MfaEnrollment = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * A started MFA enrolment.
+ *
+ * @example
+ * ```ts
+ * import type { User } from "@effect-particle/auth"
+ * import { Redacted } from "effect"
+ *
+ * const qrCode = (e: User.MfaEnrollment) => Redacted.value(e.qr_url)
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -146,6 +183,15 @@ export const MfaConfirmation = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * A confirmed MFA enrolment.
+ *
+ * @example
+ * ```ts
+ * import type { User } from "@effect-particle/auth"
+ *
+ * const recoveryCodes = (c: User.MfaConfirmation) => c.tokens ?? []
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
