@@ -2,7 +2,8 @@
  * Fidelity suite for the auth family: the official particle-api-js 12.0.3 client, every auth, user, token,
  * MFA, OAuth-client and customer method, driven against the simulator; plus the two methods 12.0.3 dropped
  * (`verifyUser`, `listAccessTokens`) sent with its generic `request` exactly as particle-api-js 11 / 10 sent
- * them. Each call's wire request is checked where the simulator must accept what the client sends.
+ * them, and the grants it has no method for (`refresh_token`, customer scope) through the same generic
+ * `request`. Each call's wire request is checked where the simulator must accept what the client sends.
  */
 import { createRequire } from "node:module"
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
@@ -112,6 +113,36 @@ describe("particle-api-js 12.0.3 → simulator: grants", () => {
       error: "invalid_client",
       error_description: "Client credentials are invalid"
     })
+  })
+
+  it("the grants particle-api-js has no method for, through its generic request: refresh, customer-scoped", async () => {
+    const first = await api.login({ username: "demo@particle.sim", password: "demo-password", tokenDuration: 3600 })
+    const form = { client_id: "particle-api", client_secret: "particle-api" }
+    const refreshed = await api.request({
+      uri: "/oauth/token",
+      method: "post",
+      form: { ...form, grant_type: "refresh_token", refresh_token: first.body.refresh_token }
+    })
+    expect(refreshed.body.access_token).not.toBe(first.body.access_token)
+    const reused = await rejection(api.request({
+      uri: "/oauth/token",
+      method: "post",
+      form: { ...form, grant_type: "refresh_token", refresh_token: first.body.refresh_token }
+    }))
+    expect([reused.statusCode, reused.shortErrorDescription]).toEqual([400, "Invalid refresh token"])
+    const c = sim.seed.oauthClient
+    const customer = await api.request({
+      uri: "/oauth/token",
+      method: "post",
+      form: {
+        grant_type: "client_credentials",
+        client_id: c.id,
+        client_secret: c.secret,
+        scope: `customer=${sim.seed.customer.email}`
+      }
+    })
+    expect(customer.body.scope).toBe(`customer=${sim.seed.customer.email}`)
+    expect((await api.getUserInfo({ auth: customer.body.access_token })).body.username).toBe(sim.seed.customer.email)
   })
 
   it("createCustomer: the product client's credentials in the form, 201 with a token", async () => {
