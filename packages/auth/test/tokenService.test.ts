@@ -90,6 +90,7 @@ layer(Base)("TokenService", (it) => {
       )
     }))
 
+  // a thousand real requests: a generous timeout for a busy machine (nothing here measures time)
   it.effect("single flight: 1,000 concurrent calls at expiry cause one token request", () =>
     Effect.gen(function*() {
       const sim = yield* fresh
@@ -109,7 +110,7 @@ layer(Base)("TokenService", (it) => {
           assert.strictEqual(new Set(calls.map((r) => r.headers.authorization)).size, 1)
         })
       )
-    }))
+    }), { timeout: 120_000 })
 
   it.effect("refreshBefore: a short-lived token is renewed at most halfway through its life", () =>
     Effect.gen(function*() {
