@@ -84,7 +84,10 @@ for (const pkg of domains) {
     Operation.markdownTable(items.map(([, v]) => v))
   )
   for (const [name, item] of items) {
-    implemented.set(Operation.isOperation(item) ? item.definition.name : item.streamOf.name, { pkg, name, item })
+    const key = Operation.isOperation(item) ? item.definition.name : item.streamOf.name
+    const other = implemented.get(key)
+    if (other) throw new Error(`\`${key}\` is defined by both @effect-particle/${other.pkg} and @effect-particle/${pkg}: one way to do each thing`)
+    implemented.set(key, { pkg, name, item })
   }
 }
 

@@ -100,38 +100,3 @@ export const CustomerList = /*#__PURE__*/ Schema.Struct({
  */
 export type CustomerList = typeof CustomerList.Type
 
-/**
- * The answer of `createCustomerToken`: an access token acting as the customer. The tokens are `Redacted`,
- * so they never show in logs; `expires_in` is absent for a token that never expires.
- *
- * @example
- * ```ts
- * import { Customer } from "@effect-particle/products"
- * import { Schema } from "effect"
- *
- * const decode = Schema.decodeUnknownEither(Customer.CustomerToken)
- * ```
- *
- * @since 0.1.0
- * @category schemas
- */
-export const CustomerToken = /*#__PURE__*/ Schema.Struct({
-  token_type: Schema.String,
-  access_token: Schema.Redacted(Schema.String),
-  expires_in: Schema.optional(Schema.Number),
-  refresh_token: Schema.optional(Schema.Redacted(Schema.String)),
-  scope: Schema.optional(Schema.String)
-})
-
-/**
- * @example
- * ```ts
- * import type { Customer } from "@effect-particle/products"
- *
- * const expiresIn = (token: Customer.CustomerToken) => token.expires_in ?? Infinity
- * ```
- *
- * @since 0.1.0
- * @category models
- */
-export type CustomerToken = typeof CustomerToken.Type

@@ -81,11 +81,6 @@ export * from "./assignDeviceGroups.js"
 /**
  * @since 0.1.0
  */
-export * from "./createCustomerToken.js"
-
-/**
- * @since 0.1.0
- */
 export * from "./createDeviceGroup.js"
 
 /**

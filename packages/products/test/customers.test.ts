@@ -1,7 +1,7 @@
+import { createCustomerToken } from "@effect-particle/auth"
 import { ParticleClient } from "@effect-particle/core"
 import { getDevice, listProductDevices } from "@effect-particle/devices"
 import {
-  createCustomerToken,
   deleteCustomer,
   listCustomers,
   streamCustomers,
@@ -152,56 +152,5 @@ layer(TestLayer)("customers", (it) => {
       )
       expectStatus(yield* Effect.flip(deleteCustomer({ product: PRODUCT, email: "owner@c.io" })), "NotFound", 404)
       yield* expectInvalid(deleteCustomer({ product: PRODUCT, email: "" }), "email")
-    }))
-
-  it.effect("createCustomerToken: POST /oauth/token form, client credentials in the body, no bearer; Redacted tokens", () =>
-    Effect.gen(function*() {
-      const sim = yield* fresh
-      const token = yield* createCustomerToken({
-        clientId: sim.seed.oauthClient.id,
-        clientSecret: sim.seed.oauthClient.secret,
-        customer: sim.seed.customer.email,
-        expiresIn: 3600
-      })
-      const request = only(sim)
-      assert.strictEqual(request.method, "POST")
-      assert.strictEqual(request.path, "/oauth/token")
-      assert.strictEqual(request.contentType, "application/x-www-form-urlencoded")
-      assert.isUndefined(request.headers["authorization"])
-      assert.deepStrictEqual(request.form, {
-        grant_type: "client_credentials",
-        client_id: sim.seed.oauthClient.id,
-        client_secret: sim.seed.oauthClient.secret,
-        scope: `customer=${sim.seed.customer.email}`,
-        expires_in: "3600"
-      })
-      assert.strictEqual(token.token_type, "bearer")
-      assert.isTrue(Redacted.isRedacted(token.access_token))
-      assert.match(Redacted.value(token.access_token), /^[0-9a-f]{40}$/)
-      assert.isTrue(token.refresh_token !== undefined && Redacted.isRedacted(token.refresh_token))
-      assert.strictEqual(token.expires_in, 3600)
-      assert.strictEqual(token.scope, `customer=${sim.seed.customer.email}`)
-      assert.notInclude(JSON.stringify(token), Redacted.value(token.access_token))
-    }))
-
-  it.effect("createCustomerToken: wrong secret or unknown customer BadRequest (OAuth errors); empty options InvalidInput", () =>
-    Effect.gen(function*() {
-      const sim = yield* fresh
-      const client = { clientId: sim.seed.oauthClient.id, clientSecret: sim.seed.oauthClient.secret }
-      const badClient = yield* Effect.flip(
-        createCustomerToken({ ...client, clientSecret: "wrong", customer: sim.seed.customer.email })
-      )
-      const e = expectStatus(badClient, "BadRequest", 400, "Client credentials are invalid")
-      assert.strictEqual((e as unknown as { error: string }).error, "invalid_client")
-      assert.notInclude(e.message, "wrong")
-      const unknown = yield* Effect.flip(createCustomerToken({ ...client, customer: "nobody@c.io" }))
-      assert.strictEqual(
-        (expectStatus(unknown, "BadRequest", 400) as unknown as { error: string }).error,
-        "invalid_grant"
-      )
-      yield* expectInvalid(createCustomerToken({ ...client, clientId: "", customer: "a@b.c" }), "clientId")
-      yield* expectInvalid(createCustomerToken({ ...client, clientSecret: "", customer: "a@b.c" }), "clientSecret")
-      yield* expectInvalid(createCustomerToken({ ...client, customer: "" }), "customer")
-      yield* expectInvalid(createCustomerToken({ ...client, customer: "a@b.c", expiresIn: -1 }), "expiresIn")
     }))
 })

@@ -30,53 +30,7 @@ const rejection = async (p: Promise<unknown>): Promise<any> => {
   throw new Error("expected a rejection")
 }
 
-describe("particle-api-js 12.0.3 → simulator: auth and user", () => {
-  it("login / sendOtp / loginAsClientOwner / errors", async () => {
-    const r = await api.login({ username: "demo@particle.sim", password: "demo-password" })
-    expect(r.statusCode).toBe(200)
-    expect(r.body).toMatchObject({ token_type: "bearer", expires_in: 7776000 })
-    const bad = await rejection(api.login({ username: "demo@particle.sim", password: "nope" }))
-    expect(bad.statusCode).toBe(400)
-    expect(bad.shortErrorDescription).toBe("User credentials are invalid")
-    expect(bad.body.error).toBe("invalid_grant")
-    const mfa = await rejection(api.login({ username: sim.seed.mfaUser.username, password: sim.seed.mfaUser.password }))
-    expect(mfa.statusCode).toBe(403)
-    expect(mfa.body.error).toBe("mfa_required")
-    const otp = await api.sendOtp({ mfaToken: mfa.body.mfa_token, otp: sim.seed.mfaUser.otp })
-    expect(otp.body.access_token).toMatch(/^[0-9a-f]{40}$/)
-    const owner = new Particle({ baseUrl: sim.url, clientId: sim.seed.oauthClient.id, clientSecret: sim.seed.oauthClient.secret })
-    expect((await owner.loginAsClientOwner()).body.token_type).toBe("bearer")
-    const notClient = await rejection(api.loginAsClientOwner())
-    expect(notClient.statusCode).toBe(400)
-    expect(notClient.body).toMatchObject({ error: "invalid_client", error_description: "Client credentials are invalid" })
-  })
-  it("bearer errors surface as particle-api-js errors", async () => {
-    const e = await rejection(api.listDevices({ auth: "0".repeat(40) }))
-    expect(e.statusCode).toBe(401)
-    expect(e.errorDescription).toContain("The access token provided is invalid.")
-  })
-  it("user info, identity, tokens, signup, password reset, MFA", async () => {
-    expect((await api.getUserInfo({ auth })).body.username).toBe("demo@particle.sim")
-    expect((await api.setUserInfo({ accountInfo: { first_name: "A" }, auth })).body.ok).toBe(true)
-    expect((await api.trackingIdentity({ auth })).body).toEqual({ id: sim.seed.user.id, email: "demo@particle.sim" })
-    expect((await api.createUser({ username: "new@particle.sim", password: "pw" })).body).toEqual({ ok: true })
-    expect((await api.resetPassword({ username: "new@particle.sim" })).body.ok).toBe(true)
-    const en = await api.enableMfa({ auth })
-    expect((await api.confirmMfa({ mfaToken: en.body.mfa_token, otp: sim.seed.mfaUser.otp, auth })).body.enrolled).toBe(true)
-    expect((await api.disableMfa({ currentPassword: "demo-password", auth })).body.ok).toBe(true)
-    expect((await api.changeUserPassword({ currentPassword: "demo-password", password: "pw2", auth })).body.ok).toBe(true)
-    expect((await api.changeUsername({ currentPassword: "pw2", username: "renamed@particle.sim", auth })).body.ok).toBe(true)
-    const t = sim.createToken({ username: "renamed@particle.sim" })
-    expect((await api.deleteCurrentAccessToken({ auth: t })).body).toEqual({ ok: true })
-    const t2 = sim.createToken({ username: "renamed@particle.sim" })
-    const withDefault = new Particle({ baseUrl: sim.url, auth: t2 })
-    const t3 = sim.createToken({ username: "renamed@particle.sim" })
-    expect((await withDefault.deleteAccessToken({ token: t3 })).body).toEqual({ ok: true })
-    expect((await api.deleteActiveAccessTokens({ auth: t2 })).body).toEqual({ ok: true })
-    const u = sim.createUser({ username: "gone@particle.sim", password: "pw" })
-    expect((await api.deleteUser({ password: "pw", auth: sim.createToken({ username: u.username }) })).body.ok).toBe(true)
-  })
-})
+// auth, user, token, MFA, OAuth-client and customer methods: official-auth.test.ts
 
 describe("particle-api-js → simulator: devices, variables, functions", () => {
   it("listDevices (user + product with pagination), getDevice, errors", async () => {

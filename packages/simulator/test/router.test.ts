@@ -117,6 +117,7 @@ describe("order-independent router", () => {
       "POST /oauth/token",
       "POST /v1/products/:product/customers",
       "POST /v1/user/password-reset",
+      "POST /v1/user/verify",
       "POST /v1/users"
     ])
   })

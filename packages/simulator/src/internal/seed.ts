@@ -40,6 +40,10 @@ export interface SeedInfo {
   customer: { email: string; password: string }
   /** Seeded positions of the product devices `fleet-1` … `fleet-4` (`fleet-5` has none), March 2024. */
   locations: { deviceIds: Array<string>; first: string; last: string }
+  /** A signed-up account not verified yet, and the token its verification email carries (`POST /v1/user/verify`). */
+  unverifiedUser: { id: string; username: string; password: string; verificationToken: string }
+  /** A recovery code of the MFA user, for the `urn:custom:recovery-code` grant (single use). */
+  mfaRecoveryCode: string
 }
 
 /** Positions of the product devices: fleet-1 around Zurich, fleet-2 Paris, fleet-3 Tokyo, fleet-4 Singapore. */
@@ -51,6 +55,13 @@ const SEEDED_TRACKS: ReadonlyArray<ReadonlyArray<readonly [string, number, numbe
 ]
 
 const DEMO = { username: "demo@particle.sim", password: "demo-password", id: "5f0000000000000000000001" }
+const UNVERIFIED = {
+  id: "5f0000000000000000000004",
+  username: "unverified@particle.sim",
+  password: "unverified-password",
+  verificationToken: "0e7f1ca7e0000000000000000000000000000001"
+}
+const MFA_RECOVERY_CODE = "5e1f0000recovery"
 
 const mkSim = (iccid: string, owner: string, productId: number | undefined, device: DeviceRecord | undefined): SimRecord => {
   if (device) device.iccid = iccid
@@ -71,6 +82,9 @@ export const seedFleet = (s: Store, tokens: SeedTokens): SeedInfo => {
   const other = s.users.create({ username: "other@particle.sim", password: "other-password", id: "5f0000000000000000000002" })
   s.users.issueToken({ username: other.username, token: tokens.other, expiresInSeconds: 0 })
   s.users.create({ username: "mfa@particle.sim", password: "mfa-password", mfa: true, id: "5f0000000000000000000003" })
+  s.users.setRecoveryCodes("mfa@particle.sim", [MFA_RECOVERY_CODE])
+  s.users.create({ username: UNVERIFIED.username, password: UNVERIFIED.password, id: UNVERIFIED.id })
+  s.users.startVerification(UNVERIFIED.username, UNVERIFIED.verificationToken)
 
   const org = s.orgs.create({ id: "5f00000000000000000000a1", slug: "sim-org", name: "Sim Org", members: [user.username] })
 
@@ -163,7 +177,9 @@ export const seedFleet = (s: Store, tokens: SeedTokens): SeedInfo => {
     integrationId: hook.id,
     serialNumber: online.serialNumber,
     customer: { email: "customer@particle.sim", password: "customer-password" },
-    locations: { deviceIds: productDeviceIds.slice(0, 4), first: "2024-03-01T08:00:00.000Z", last: "2024-03-04T10:00:00.000Z" }
+    locations: { deviceIds: productDeviceIds.slice(0, 4), first: "2024-03-01T08:00:00.000Z", last: "2024-03-04T10:00:00.000Z" },
+    unverifiedUser: { ...UNVERIFIED },
+    mfaRecoveryCode: MFA_RECOVERY_CODE
   }
 }
 
@@ -186,6 +202,8 @@ export const seedMinimal = (s: Store, tokens: SeedTokens): SeedInfo => {
     integrationId: "",
     serialNumber: "",
     customer: { email: "", password: "" },
-    locations: { deviceIds: [], first: "", last: "" }
+    locations: { deviceIds: [], first: "", last: "" },
+    unverifiedUser: { id: "", username: "", password: "", verificationToken: "" },
+    mfaRecoveryCode: ""
   }
 }

@@ -3,7 +3,7 @@ import { basicCredentials } from "../bearer.js"
 import { asBool, asStringList, first } from "../coerce.js"
 import { publicRoute, type AuthedCtx, type Ctx, type RouteTable } from "../context.js"
 import { randomToken } from "../ids.js"
-import { errB, isReply, oauthError, ok, type Reply } from "../reply.js"
+import { errB, isReply, NO_STORE, oauthError, ok, type Reply } from "../reply.js"
 import { ADMIN_ROLE, DEVELOPER_ROLE } from "../store/products.js"
 import type { OrgRecord, ProductRecord, TeamMember } from "../store/types.js"
 import { DEFAULT_TOKEN_LIFETIME_S } from "../store/users.js"
@@ -91,7 +91,11 @@ const teamRoutes = (r: RouteTable, base: string, teamOf: (ctx: AuthedCtx) => Tea
   r.del(`${base}/team/:username`, withTeam((ctx, t) => (t.remove(ctx.p["username"]!) ? ok({ ok: true }) : errB(404, "Team member not found"))))
 }
 
-/** `POST /v1/products/:p/customers`: with a bearer token of a team member, or the product's client credentials. */
+/**
+ * `POST /v1/products/:p/customers`: with the product's client credentials (body, as particle-api-js sends
+ * them with `grant_type=client_credentials`, or Basic), or a team member's bearer token. Answers 201 with a
+ * token for the new customer (`Cache-Control: no-store`, as every token answer).
+ */
 const createCustomer = (ctx: Ctx): Reply => {
   const p = ctx.store.products.find(ctx.p["product"]!)
   if (!p) return productNotFound()
@@ -107,17 +111,23 @@ const createCustomer = (ctx: Ctx): Reply => {
     if (isReply(a)) return a
     if (!ctx.store.isTeamMember(p, a.user.username)) return productDenied()
   }
-  const email = first(b["email"])
-  const password = first(b["password"])
-  if (!email) return errB(400, "email is required")
+  const email = b["email"]
+  const password = b["password"]
+  if (typeof email !== "string" || email.trim() === "") return errB(400, "email is required")
+  if (email.length > 254) return errB(400, "email must be at most 254 characters")
+  if (password !== undefined && (typeof password !== "string" || password.length > 1024)) return errB(400, "password must be a string of at most 1024 characters")
   if (!password && asBool(b["no_password"]) !== true) return errB(400, "password is required (or no_password=true)")
   if (p.customers.has(email) || ctx.store.users.has(email)) return errB(400, "Customer already exists")
   const client = clientId ?? "particle"
-  ctx.store.users.create({ username: email, password: password ?? randomToken() })
-  ctx.store.products.addCustomer(p, email, password)
+  ctx.store.users.create({ username: email, password: typeof password === "string" ? password : "" })
+  ctx.store.products.addCustomer(p, email, typeof password === "string" && password !== "" ? password : undefined)
   const tok = ctx.store.users.issueToken({ username: email, expiresInSeconds: DEFAULT_TOKEN_LIFETIME_S, client, customerOf: p.id })
   const refresh = ctx.store.users.issueRefresh({ username: email, client, scopes: [], lifetimeSeconds: DEFAULT_TOKEN_LIFETIME_S })
-  return { status: 201, json: { token_type: "bearer", access_token: tok.token, refresh_token: refresh, expires_in: DEFAULT_TOKEN_LIFETIME_S } }
+  return {
+    status: 201,
+    json: { token_type: "bearer", access_token: tok.token, refresh_token: refresh, expires_in: DEFAULT_TOKEN_LIFETIME_S },
+    headers: { ...NO_STORE }
+  }
 }
 
 export const registerTeamAndCustomers = (r: RouteTable): void => {

@@ -34,7 +34,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 
 /** `base` with `patch`'s sections merged in, setting by setting (a section that is not an object replaces). */
 export const mergeConfig = (base: Config, patch: Config): Config => {
-  const out: Config = { ...base }
+  // no prototype: a section named `__proto__` is a section, never the object's prototype
+  const out: Config = Object.assign(Object.create(null), base)
   for (const [section, value] of Object.entries(patch)) {
     const prev = out[section]
     out[section] = isObject(prev) && isObject(value) ? { ...prev, ...value } : value
