@@ -19,6 +19,7 @@ import * as fetchTransport from "./internal/fetchTransport.js"
 import type { Operation } from "./Operation.js"
 import type { InvalidInput, TransportError } from "./ParticleError.js"
 import type { ParticleRequest, ParticleResponse } from "./ParticleRequest.js"
+import type * as RateLimit from "./RateLimit.js"
 import type * as Retry from "./Retry.js"
 
 /**
@@ -80,6 +81,8 @@ export type Middleware = <Res extends ParticleResponse, R>(
  * - `rateLimit`: shared by every fiber using this client; default 10,000 requests per 5 minutes (Particle's
  *   per-IP limit), held as a sliding window; `false` turns it off.
  * - `streamRateLimit`: event-stream opens, default 100 per 5 minutes; `false` turns it off.
+ * - `rateLimiter`: where both budgets are kept: `RateLimit.inProcess` (the default), or a shared backend
+ *   (e.g. Redis) so that several instances behind one IP share Particle's per-IP budgets.
  * - `retry`: the default policy for GET and HEAD (see `Retry.schedule`); `false` turns it off. Other
  *   methods are never retried unless you compose it.
  * - `tracePropagation`: send `traceparent`/`b3` headers to Particle; default `false`.
@@ -105,6 +108,7 @@ export interface Options {
   readonly retry?: false | Retry.Options | undefined
   readonly tracePropagation?: boolean | undefined
   readonly middleware?: Middleware | ReadonlyArray<Middleware> | undefined
+  readonly rateLimiter?: RateLimit.Backend | undefined
   readonly maxSockets?: number | undefined
   readonly maxResponseBytes?: number | undefined
   readonly maxDownloadBytes?: number | undefined

@@ -45,6 +45,13 @@ export * as ParticleRequest from "./ParticleRequest.js"
 export * as ParticleError from "./ParticleError.js"
 
 /**
+ * Where the rate limits are kept: in the process, or in a shared store.
+ *
+ * @since 0.2.0
+ */
+export * as RateLimit from "./RateLimit.js"
+
+/**
  * The default retry policy and its building blocks.
  *
  * @since 0.1.0

@@ -111,12 +111,12 @@ export const make = (
     const resolved = yield* resolveOptions(options)
     const { baseUrl, timeout, userAgent } = resolved
     const defaultToken = resolved.accessToken
-    const limiter = resolved.rateLimit === false
-      ? Limiter.unlimited
-      : Limiter.make(resolved.rateLimit.limit, resolved.rateLimit.interval)
-    const streamLimiter = resolved.streamRateLimit === false
-      ? Limiter.unlimited
-      : Limiter.make(resolved.streamRateLimit.limit, resolved.streamRateLimit.interval)
+    const limiterOf = (name: "requests" | "streams", budget: Resolved["rateLimit"]) =>
+      budget === false
+        ? Effect.succeed(Limiter.unlimited)
+        : Effect.map(resolved.rateLimiter({ name, ...budget }), (l) => l.withPermit)
+    const limiter = yield* limiterOf("requests", resolved.rateLimit)
+    const streamLimiter = yield* limiterOf("streams", resolved.streamRateLimit)
     const retrySchedule = resolved.retry === false ? undefined : Retry.schedule(resolved.retry)
     const transport = yield* platform.transport(resolved)
     const readFile = platform.readFile

@@ -1,6 +1,7 @@
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import type { TransportError } from "../ParticleError.js"
 
 /**
  * The client-side rate limiter: at most `limit` requests in any window of length `interval`, counted the
@@ -18,7 +19,7 @@ import * as Effect from "effect/Effect"
  * queue.
  */
 export interface Limiter {
-  <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R>
+  <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E | TransportError, R>
 }
 
 const BUCKETS = 64
@@ -122,3 +123,10 @@ export const make = (limit: number, interval: Duration.Duration): Limiter => {
 }
 
 export const unlimited: Limiter = (effect) => effect
+
+/** The in-process backend of `RateLimit`. */
+export const backend = (budget: { readonly limit: number; readonly interval: Duration.Duration }) =>
+  Effect.sync(() => {
+    const limiter = make(budget.limit, budget.interval)
+    return { withPermit: limiter }
+  })

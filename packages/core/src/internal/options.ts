@@ -6,6 +6,8 @@ import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import type { Middleware, Options } from "../ParticleClient.js"
 import * as E from "../ParticleError.js"
+import type { Backend as RateLimitBackend } from "../RateLimit.js"
+import { backend as inProcess } from "./limiter.js"
 import { version } from "./version.js"
 
 /**
@@ -33,6 +35,7 @@ export interface Resolved {
   }
   readonly tracePropagation: boolean
   readonly middleware: ReadonlyArray<Middleware>
+  readonly rateLimiter: RateLimitBackend
   readonly maxSockets: number
   readonly maxResponseBytes: number
   readonly maxDownloadBytes: number
@@ -112,6 +115,9 @@ const OptionsSchema = Schema.Struct({
   retry: Schema.optional(OffOr),
   tracePropagation: Schema.optional(Schema.Boolean),
   middleware: Schema.optional(Schema.Unknown),
+  rateLimiter: Schema.optional(Schema.declare((u): u is RateLimitBackend => typeof u === "function", {
+    message: () => "must be a RateLimit.Backend (e.g. RateLimit.inProcess)"
+  })),
   maxSockets: Schema.optional(integer(1, 10_000)),
   maxResponseBytes: Schema.optional(integer(1, 2 ** 31)),
   maxDownloadBytes: Schema.optional(integer(1, 2 ** 32))
@@ -182,6 +188,7 @@ export const resolve = (options: Options | undefined): Either.Either<Resolved, E
       retry: retry ?? {},
       tracePropagation: o.tracePropagation ?? false,
       middleware: yield* middlewares(o.middleware),
+      rateLimiter: o.rateLimiter ?? inProcess,
       maxSockets: o.maxSockets ?? 50,
       maxResponseBytes: o.maxResponseBytes ?? 16 * 1024 * 1024,
       maxDownloadBytes: o.maxDownloadBytes ?? 512 * 1024 * 1024
