@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
 import { Simulator } from "../src/index.js"
 import type { Sim } from "./helpers.js"
 
-const Particle = createRequire(import.meta.url)("particle-api-js") as new (o: Record<string, unknown>) => any
+const Particle = createRequire(import.meta.url)("particle-api-js") as new(o: Record<string, unknown>) => any
 
 let sim: Sim
 let api: any
@@ -61,9 +61,12 @@ describe("particle-api-js 12.0.3 → simulator: SIMs", () => {
     expect([head.statusCode, head.body]).toEqual([204, {}])
     expect(last().method).toBe("HEAD")
     expect((await rejection(api.checkSIM({ iccid: "89000000000000000000", auth }))).statusCode).toBe(404)
-    expect((await rejection(api.checkSIM({ iccid: sim.seed.sims.user[0], auth: sim.seed.otherUser.accessToken }))).statusCode).toBe(403)
+    expect(
+      (await rejection(api.checkSIM({ iccid: sim.seed.sims.user[0], auth: sim.seed.otherUser.accessToken }))).statusCode
+    ).toBe(403)
     expect((await api.removeSIM({ iccid: sim.seed.sims.user[1], auth })).statusCode).toBe(204)
-    expect((await api.removeSIM({ iccid: sim.seed.sims.product[1], product: sim.seed.product.id, auth })).statusCode).toBe(204)
+    expect((await api.removeSIM({ iccid: sim.seed.sims.product[1], product: sim.seed.product.id, auth })).statusCode)
+      .toBe(204)
     expect(last().path).toBe(`/v1/products/${sim.seed.product.id}/sims/${sim.seed.sims.product[1]}`)
     expect((await rejection(api.removeSIM({ iccid: sim.seed.sims.user[1], auth }))).statusCode).toBe(404)
   })
@@ -81,9 +84,15 @@ describe("particle-api-js 12.0.3 → simulator: SIMs", () => {
     expect(last().json).toEqual({ mb_limit: 50, action: "reactivate" })
     // activateSIM (user): PUT { country, promoCode, action: 'activate' }
     await api.put({ uri: `/v1/sims/${iccid}`, data: { action: "deactivate" }, auth })
-    expect((await api.put({ uri: `/v1/sims/${iccid}`, data: { country: "US", action: "activate" }, auth })).body.sim.status).toBe("active")
+    expect(
+      (await api.put({ uri: `/v1/sims/${iccid}`, data: { country: "US", action: "activate" }, auth })).body.sim.status
+    ).toBe("active")
     // activateSIM (product): POST /v1/products/:p/sims { sims: iccids, country }
-    const imported = await api.post({ uri: `/v1/products/${sim.seed.product.id}/sims`, data: { sims: ["89314404000111111155"], country: "US" }, auth })
+    const imported = await api.post({
+      uri: `/v1/products/${sim.seed.product.id}/sims`,
+      data: { sims: ["89314404000111111155"], country: "US" },
+      auth
+    })
     expect(imported.body).toEqual({ ok: true })
     const bad = await rejection(api.put({ uri: `/v1/sims/${iccid}`, data: { action: "explode" }, auth }))
     expect([bad.statusCode, bad.body.error]).toEqual([400, "action must be activate, deactivate or reactivate"])

@@ -21,16 +21,35 @@ describe("SIM state machine", () => {
   it("deactivate → inactive, reactivate → active; counts and last action follow", async () => {
     const iccid = userSim()
     const before = (await call(sim, "GET", `/v1/sims/${iccid}`)).json.sim
-    expect(before).toMatchObject({ iccid, _id: iccid, status: "active", activations_count: 1, deactivations_count: 0, last_status_change_action: "activate", device_id: sim.seed.devices.cellular.id })
+    expect(before).toMatchObject({
+      iccid,
+      _id: iccid,
+      status: "active",
+      activations_count: 1,
+      deactivations_count: 0,
+      last_status_change_action: "activate",
+      device_id: sim.seed.devices.cellular.id
+    })
     const off = await call(sim, "PUT", `/v1/sims/${iccid}`, { json: { action: "deactivate" } })
     expect(off.status).toBe(200)
-    expect(off.json).toMatchObject({ ok: true, sim: { status: "inactive", deactivations_count: 1, last_status_change_action: "deactivate" } })
+    expect(off.json).toMatchObject({
+      ok: true,
+      sim: { status: "inactive", deactivations_count: 1, last_status_change_action: "deactivate" }
+    })
     const on = await call(sim, "PUT", `/v1/sims/${iccid}`, { form: { action: "reactivate" } })
-    expect(on.json.sim).toMatchObject({ status: "active", activations_count: 2, last_status_change_action: "reactivate" })
+    expect(on.json.sim).toMatchObject({
+      status: "active",
+      activations_count: 2,
+      last_status_change_action: "reactivate"
+    })
     const again = await call(sim, "PUT", `/v1/sims/${iccid}`, { json: { action: "deactivate" } })
     expect(again.json.sim.status).toBe("inactive")
     const activate = await call(sim, "PUT", `/v1/sims/${iccid}`, { json: { action: "activate", country: "US" } })
-    expect(activate.json.sim).toMatchObject({ status: "active", activations_count: 3, last_status_change_action: "activate" })
+    expect(activate.json.sim).toMatchObject({
+      status: "active",
+      activations_count: 3,
+      last_status_change_action: "activate"
+    })
   })
 
   it("data usage grows with every event the SIM's device publishes, and only while the SIM is active", async () => {
@@ -42,7 +61,9 @@ describe("SIM state machine", () => {
     expect(start.usage_by_day.map((d: any) => d.mbs_used)).toEqual([0.98, 0.98, 0.98])
     expect(start.usage_by_day[2].mbs_used_cumulative).toBe(2.94)
     expect([start.used, start.quota]).toEqual([2.94, null])
-    for (let i = 0; i < 5; i++) sim.publish({ deviceId: sim.seed.devices.cellular.id, name: "reading", data: String(i) })
+    for (let i = 0; i < 5; i++) {
+      sim.publish({ deviceId: sim.seed.devices.cellular.id, name: "reading", data: String(i) })
+    }
     const grown = await usage()
     expect(grown.usage_by_day[2].mbs_used).toBe(1.48)
     expect(grown.used).toBe(3.44)
@@ -64,22 +85,34 @@ describe("SIM state machine", () => {
     expect(paused).toMatchObject({ status: "inactive_data_limit_reached", last_status_change_action: "pause" })
     const noLimit = await call(sim, "PUT", `/v1/sims/${iccid}`, { json: { action: "reactivate" } })
     expect(noLimit.status).toBe(400)
-    expect(noLimit.json).toEqual({ ok: false, error: "This SIM card used 3.04 MB, over its data limit: reactivate it with a higher mb_limit" })
+    expect(noLimit.json).toEqual({
+      ok: false,
+      error: "This SIM card used 3.04 MB, over its data limit: reactivate it with a higher mb_limit"
+    })
     const tooLow = await call(sim, "PUT", `/v1/sims/${iccid}`, { json: { action: "reactivate", mb_limit: 2 } })
     expect(tooLow.status).toBe(400)
     const activate = await call(sim, "PUT", `/v1/sims/${iccid}`, { json: { action: "activate" } })
-    expect([activate.status, activate.json.error]).toEqual([400, "This SIM card is paused at its data limit: reactivate it with a higher mb_limit"])
+    expect([activate.status, activate.json.error]).toEqual([
+      400,
+      "This SIM card is paused at its data limit: reactivate it with a higher mb_limit"
+    ])
     const unpaused = await call(sim, "PUT", `/v1/sims/${iccid}`, { json: { action: "reactivate", mb_limit: 10 } })
     expect(unpaused.json.sim).toMatchObject({ status: "active", mb_limit: 10, last_status_change_action: "reactivate" })
     // lowering the limit under the usage pauses an active SIM at once
-    expect((await call(sim, "PUT", `/v1/sims/${iccid}`, { json: { mb_limit: 1 } })).json.sim.status).toBe("inactive_data_limit_reached")
+    expect((await call(sim, "PUT", `/v1/sims/${iccid}`, { json: { mb_limit: 1 } })).json.sim.status).toBe(
+      "inactive_data_limit_reached"
+    )
     // removing the limit (null) allows reactivation without a limit
-    expect((await call(sim, "PUT", `/v1/sims/${iccid}`, { json: { action: "reactivate", mb_limit: null } })).json.sim).toMatchObject({ status: "active", mb_limit: null })
+    expect((await call(sim, "PUT", `/v1/sims/${iccid}`, { json: { action: "reactivate", mb_limit: null } })).json.sim)
+      .toMatchObject({ status: "active", mb_limit: null })
   })
 
   it("bad actions and limits are 400; product SIMs cannot be activated through the user route", async () => {
     const iccid = userSim()
-    expect((await call(sim, "PUT", `/v1/sims/${iccid}`, { json: { action: "explode" } })).json).toEqual({ ok: false, error: "action must be activate, deactivate or reactivate" })
+    expect((await call(sim, "PUT", `/v1/sims/${iccid}`, { json: { action: "explode" } })).json).toEqual({
+      ok: false,
+      error: "action must be activate, deactivate or reactivate"
+    })
     expect((await call(sim, "PUT", `/v1/sims/${iccid}`, { json: {} })).status).toBe(400)
     for (const bad of [0, -5, 2.5, "lots"]) {
       const r = await call(sim, "PUT", `/v1/sims/${iccid}`, { json: { mb_limit: bad } })
@@ -98,9 +131,14 @@ describe("SIM errors and the rest of the family", () => {
     const unknown = await call(sim, "GET", "/v1/sims/89000000000000000000")
     expect([unknown.status, unknown.json]).toEqual([404, { ok: false, error: "SIM card not found" }])
     expect((await call(sim, "HEAD", "/v1/sims/89000000000000000000")).status).toBe(404)
-    const foreign = await call(sim, "PUT", `/v1/sims/${userSim()}`, { token: sim.seed.otherUser.accessToken, json: { action: "deactivate" } })
+    const foreign = await call(sim, "PUT", `/v1/sims/${userSim()}`, {
+      token: sim.seed.otherUser.accessToken,
+      json: { action: "deactivate" }
+    })
     expect([foreign.status, foreign.json]).toEqual([403, { ok: false, error: "Permission Denied" }])
-    expect((await call(sim, "HEAD", `/v1/sims/${userSim()}`, { token: sim.seed.otherUser.accessToken })).status).toBe(403)
+    expect((await call(sim, "HEAD", `/v1/sims/${userSim()}`, { token: sim.seed.otherUser.accessToken })).status).toBe(
+      403
+    )
     expect((await call(sim, "GET", `${P()}/sims/${userSim()}/data_usage`)).status).toBe(404)
     expect((await call(sim, "DELETE", `/v1/products/999999/sims/${userSim()}`)).status).toBe(404)
     // the SIM is untouched
@@ -116,21 +154,30 @@ describe("SIM errors and the rest of the family", () => {
   })
 
   it("import into a product (sims[] or a file), fleet usage; non-members and bad ICCIDs are refused", async () => {
-    const imported = await call(sim, "POST", `${P()}/sims`, { json: { sims: ["89314404000111111199", "89314404000111111198"], country: "US" } })
+    const imported = await call(sim, "POST", `${P()}/sims`, {
+      json: { sims: ["89314404000111111199", "89314404000111111198"], country: "US" }
+    })
     expect(imported.json).toEqual({ ok: true })
     const list = await call(sim, "GET", `${P()}/sims?perPage=2&page=2`)
     expect(list.json.meta).toMatchObject({ page: 2, per_page: 2, total_pages: 2, total: 4 })
-    const file = await call(sim, "POST", `${P()}/sims`, { body: multipart([{ name: "file", filename: "sims.txt", data: "89314404000111111197\n89314404000111111196\n" }]) })
+    const file = await call(sim, "POST", `${P()}/sims`, {
+      body: multipart([{ name: "file", filename: "sims.txt", data: "89314404000111111197\n89314404000111111196\n" }])
+    })
     expect(file.json).toEqual({ ok: true })
     const fleet = (await call(sim, "GET", `${P()}/sims/data_usage`)).json
     expect(fleet.total_active_sim_cards).toBe(6)
     expect(fleet.total_mbs_used).toBe(5.88) // two seeded product SIMs × 2.94 MB; imported ones start at 0
-    const foreign = await call(sim, "POST", `${P()}/sims`, { token: sim.seed.otherUser.accessToken, json: { sims: ["89314404000111111199"] } })
+    const foreign = await call(sim, "POST", `${P()}/sims`, {
+      token: sim.seed.otherUser.accessToken,
+      json: { sims: ["89314404000111111199"] }
+    })
     expect(foreign.status).toBe(403)
     const bad = await call(sim, "POST", `${P()}/sims`, { json: { sims: ["123"] } })
     expect([bad.status, bad.json.error]).toEqual([400, "Invalid ICCID: 123"])
     // a user SIM imported into the product moves there
-    expect((await call(sim, "POST", `${P()}/sims`, { json: { sims: [sim.seed.sims.user[1]] } })).json).toEqual({ ok: true })
+    expect((await call(sim, "POST", `${P()}/sims`, { json: { sims: [sim.seed.sims.user[1]] } })).json).toEqual({
+      ok: true
+    })
     expect((await call(sim, "GET", "/v1/sims")).json.sims.map((s: any) => s.iccid)).toEqual([userSim()])
   })
 })

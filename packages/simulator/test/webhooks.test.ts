@@ -9,9 +9,9 @@ import * as http from "node:http"
 import { createRequire, syncBuiltinESMExports } from "node:module"
 import * as net from "node:net"
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { Simulator } from "../src/index.js"
 import { render, TemplateError } from "../src/internal/mustache.js"
 import { buildRequest, chunkUtf8, isLoopbackUrl, MAX_CONCURRENT, MAX_QUEUED, send } from "../src/internal/webhooks.js"
-import { Simulator } from "../src/index.js"
 import { call, openStream, type RawStream, type Sim, until } from "./helpers.js"
 
 // ------------------------------------------------------------------------------------------- a receiver
@@ -40,16 +40,22 @@ const startReceiver = (): Promise<Receiver> =>
       port: 0,
       received,
       answer: (_r, res) => res.end("ok"),
-      close: () => new Promise<void>((r) => {
-        server.closeAllConnections()
-        server.close(() => r())
-      })
+      close: () =>
+        new Promise<void>((r) => {
+          server.closeAllConnections()
+          server.close(() => r())
+        })
     }
     const server = http.createServer((req, res) => {
       const chunks: Array<Buffer> = []
       req.on("data", (c: Buffer) => chunks.push(c))
       req.on("end", () => {
-        const r: Received = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") }
+        const r: Received = {
+          method: req.method ?? "",
+          url: req.url ?? "",
+          headers: req.headers,
+          body: Buffer.concat(chunks).toString("utf8")
+        }
         received.push(r)
         receiver.answer(r, res)
       })
@@ -74,7 +80,11 @@ const watchNetwork = () => {
   net.Socket.prototype.connect = function(this: net.Socket, ...args: Array<any>) {
     // Node calls it with normalized arguments ([options, callback]) or (options) or (port, host)
     const o = Array.isArray(args[0]) ? args[0][0] : args[0]
-    const host = typeof o === "object" && o !== null ? (o.host ?? (o.path !== undefined ? "ipc" : "localhost")) : typeof args[1] === "string" ? args[1] : "localhost"
+    const host = typeof o === "object" && o !== null
+      ? (o.host ?? (o.path !== undefined ? "ipc" : "localhost"))
+      : typeof args[1] === "string"
+      ? args[1]
+      : "localhost"
     connections.push(String(host))
     return (originalConnect as any).apply(this, args)
   } as any
@@ -224,8 +234,19 @@ describe("webhook delivery to a loopback receiver", () => {
   })
 
   it("GET puts the defaults in the query; noDefaults leaves them out; form adds them; body is sent as rendered", async () => {
-    await hook({ event: "get", url: `${receiver.url}/g?k=1`, requestType: "GET", query: { q: "{{{PARTICLE_EVENT_VALUE}}}" } })
-    await hook({ event: "bare", url: `${receiver.url}/b`, requestType: "PUT", noDefaults: true, form: { only: "{{{PARTICLE_EVENT_VALUE}}}" } })
+    await hook({
+      event: "get",
+      url: `${receiver.url}/g?k=1`,
+      requestType: "GET",
+      query: { q: "{{{PARTICLE_EVENT_VALUE}}}" }
+    })
+    await hook({
+      event: "bare",
+      url: `${receiver.url}/b`,
+      requestType: "PUT",
+      noDefaults: true,
+      form: { only: "{{{PARTICLE_EVENT_VALUE}}}" }
+    })
     await hook({ event: "formed", url: `${receiver.url}/f`, form: { From: "me", Body: "{{{PARTICLE_EVENT_VALUE}}}" } })
     await hook({
       event: "custom",
@@ -248,7 +269,9 @@ describe("webhook delivery to a loopback receiver", () => {
     expect(by("/g").body).toBe("")
     expect(by("/b").method).toBe("PUT")
     expect(by("/b").body).toBe("only=v2")
-    expect(new URLSearchParams(by("/f").body).toString()).toMatch(/^From=me&Body=v3&event=formed&data=v3&published_at=[^&]+&coreid=/)
+    expect(new URLSearchParams(by("/f").body).toString()).toMatch(
+      /^From=me&Body=v3&event=formed&data=v3&published_at=[^&]+&coreid=/
+    )
     const custom = by("/c")
     expect(custom.body).toBe("value=s3cret;fallback")
     expect(custom.headers["content-type"]).toBe("text/plain")
@@ -264,7 +287,11 @@ describe("webhook delivery to a loopback receiver", () => {
     }
     sim.publish({ deviceId: DEVICE(), name: "bad", data: "x" })
     let events = await waitEvents(stream, (e) => e.some((x) => x.name === "hook-error/bad/0"))
-    expect(events.find((e) => e.name === "hook-error/bad/0")).toEqual({ name: "hook-error/bad/0", data: `error status 404 from 127.0.0.1:${receiver.port}`, coreid: "particle-internal" })
+    expect(events.find((e) => e.name === "hook-error/bad/0")).toEqual({
+      name: "hook-error/bad/0",
+      data: `error status 404 from 127.0.0.1:${receiver.port}`,
+      coreid: "particle-internal"
+    })
     expect(events.some((e) => e.name.startsWith("hook-response/"))).toBe(false)
     // a port nobody listens on
     const closed = await new Promise<number>((resolve) => {
@@ -273,15 +300,29 @@ describe("webhook delivery to a loopback receiver", () => {
         s.close(() => resolve(port))
       })
     })
-    await call(sim, "PUT", `/v1/integrations/${id}`, { json: { integration_type: "Webhook", event: "bad", url: `http://127.0.0.1:${closed}/`, errorResponseTopic: "failed/{{{PARTICLE_DEVICE_ID}}}" } })
+    await call(sim, "PUT", `/v1/integrations/${id}`, {
+      json: {
+        integration_type: "Webhook",
+        event: "bad",
+        url: `http://127.0.0.1:${closed}/`,
+        errorResponseTopic: "failed/{{{PARTICLE_DEVICE_ID}}}"
+      }
+    })
     sim.publish({ deviceId: DEVICE(), name: "bad", data: "y" })
     events = await waitEvents(stream, (e) => e.some((x) => x.name === `failed/${DEVICE()}/0`))
-    expect(events.find((e) => e.name === `failed/${DEVICE()}/0`)!.data).toMatch(new RegExp(`^error from 127\\.0\\.0\\.1:${closed}: .*ECONNREFUSED`))
+    expect(events.find((e) => e.name === `failed/${DEVICE()}/0`)!.data).toMatch(
+      new RegExp(`^error from 127\\.0\\.0\\.1:${closed}: .*ECONNREFUSED`)
+    )
     stream.close()
   })
 
   it("responseTopic and responseTemplate shape the response events; a product webhook prefixes the device id", async () => {
-    await hook({ event: "geo", url: `${receiver.url}/geo`, responseTopic: "{{{PARTICLE_DEVICE_ID}}}/elevation", responseTemplate: "{{{results.0.elevation}}} m ({{status}})" })
+    await hook({
+      event: "geo",
+      url: `${receiver.url}/geo`,
+      responseTopic: "{{{PARTICLE_DEVICE_ID}}}/elevation",
+      responseTemplate: "{{{results.0.elevation}}} m ({{status}})"
+    })
     receiver.answer = (_r, res) => {
       res.setHeader("content-type", "application/json")
       res.end(JSON.stringify({ results: [{ elevation: 1608.6 }], status: "OK" }))
@@ -298,7 +339,10 @@ describe("webhook delivery to a loopback receiver", () => {
     const productStream = await openStream(sim, `/v1/products/${product.id}/events`)
     await productStream.waitFor((t) => t.startsWith(":ok"))
     sim.publish({ deviceId: fleetDevice, name: "fleet/status", data: "up" })
-    const fleet = await waitEvents(productStream, (e) => e.some((x) => x.name === `${fleetDevice}/hook-response/fleet/status/0`))
+    const fleet = await waitEvents(
+      productStream,
+      (e) => e.some((x) => x.name === `${fleetDevice}/hook-response/fleet/status/0`)
+    )
     expect(fleet.find((e) => e.name === `${fleetDevice}/hook-response/fleet/status/0`)!.data).toBe("fleet ok")
     expect(fleet.map((e) => e.name)).toContain("hook-sent/fleet/status")
     expect(new URLSearchParams(receiver.received.find((r) => r.url === "/fleet")!.body).get("coreid")).toBe(fleetDevice)
@@ -306,7 +350,11 @@ describe("webhook delivery to a loopback receiver", () => {
   })
 
   it("API-published events trigger the publisher's webhooks; disabled ones and other devices' filters do not", async () => {
-    const filtered = await hook({ event: "api", url: `${receiver.url}/filtered`, deviceID: sim.seed.devices.cellular.id })
+    const filtered = await hook({
+      event: "api",
+      url: `${receiver.url}/filtered`,
+      deviceID: sim.seed.devices.cellular.id
+    })
     await hook({ event: "api", url: `${receiver.url}/off`, disabled: true })
     await hook({ event: "api", url: `${receiver.url}/on` })
     await call(sim, "POST", "/v1/devices/events", { json: { name: "api/test", data: "from the api" } })
@@ -315,10 +363,15 @@ describe("webhook delivery to a loopback receiver", () => {
     await until(() => receiver.received.length === 4, 5000)
     const paths = receiver.received.map((r) => `${r.url} ${new URLSearchParams(r.body).get("event")}`).sort()
     expect(paths).toEqual(["/filtered api/cellular", "/on api/cellular", "/on api/device", "/on api/test"])
-    expect(new URLSearchParams(receiver.received.find((r) => r.body.includes("api%2Ftest"))!.body).get("coreid")).toBe(sim.seed.user.id)
+    expect(new URLSearchParams(receiver.received.find((r) => r.body.includes("api%2Ftest"))!.body).get("coreid")).toBe(
+      sim.seed.user.id
+    )
     // another user's events never reach the demo user's webhooks
     sim.publish({ deviceId: sim.seed.otherUser.deviceId, name: "api/other", data: "o" })
-    await call(sim, "POST", "/v1/devices/events", { token: sim.seed.otherUser.accessToken, json: { name: "api/other" } })
+    await call(sim, "POST", "/v1/devices/events", {
+      token: sim.seed.otherUser.accessToken,
+      json: { name: "api/other" }
+    })
     // a delivery for a later event proves the earlier ones were not delayed but never made
     await call(sim, "DELETE", `/v1/integrations/${filtered}`)
     sim.publish({ deviceId: DEVICE(), name: "api/last", data: "l" })
@@ -338,7 +391,12 @@ describe("URLs off loopback", () => {
       const id2 = await hook({ event: "far", url: "https://203.0.113.7:8443/x" })
       await hook({ event: "far", url: `${receiver.url}/near` }) // the same event, on loopback: contacted
       sim.publish({ deviceId: DEVICE(), name: "far/away", data: "1" })
-      const events = await waitEvents(stream, (e) => e.filter((x) => x.name === "hook-error/far/away/0").length === 2 && e.some((x) => x.name === "hook-response/far/away/0"))
+      const events = await waitEvents(
+        stream,
+        (e) =>
+          e.filter((x) => x.name === "hook-error/far/away/0").length === 2 &&
+          e.some((x) => x.name === "hook-response/far/away/0")
+      )
       const errors = events.filter((e) => e.name === "hook-error/far/away/0").map((e) => e.data).sort()
       expect(errors).toEqual([
         "webhook delivery is off outside loopback: the Particle simulator only contacts 127.0.0.0/8, ::1 and localhost (not contacted: 203.0.113.7:8443)",
@@ -354,7 +412,11 @@ describe("URLs off loopback", () => {
         request: { method: "POST", url: "http://hooks.example.invalid/endpoint" }
       })
       const test = await call(sim, "POST", `/v1/integrations/${id2}/test`)
-      expect(test.json).toEqual({ pass: false, error: "webhook delivery is off outside loopback: the Particle simulator only contacts 127.0.0.0/8, ::1 and localhost (not contacted: 203.0.113.7:8443)" })
+      expect(test.json).toEqual({
+        pass: false,
+        error:
+          "webhook delivery is off outside loopback: the Particle simulator only contacts 127.0.0.0/8, ::1 and localhost (not contacted: 203.0.113.7:8443)"
+      })
     } finally {
       unwatchNetwork()
     }
@@ -367,8 +429,25 @@ describe("URLs off loopback", () => {
   })
 
   it("which hosts count as loopback", () => {
-    for (const u of ["http://127.0.0.1/", "http://127.1.2.3:9/", "http://[::1]:80/", "http://localhost:1/", "http://api.localhost/"]) expect(isLoopbackUrl(new URL(u)), u).toBe(true)
-    for (const u of ["http://10.0.0.1/", "http://128.0.0.1/", "http://example.com/", "http://127.0.0.1.example.com/", "http://[::2]/", "http://0.0.0.0/"]) expect(isLoopbackUrl(new URL(u)), u).toBe(false)
+    for (
+      const u of [
+        "http://127.0.0.1/",
+        "http://127.1.2.3:9/",
+        "http://[::1]:80/",
+        "http://localhost:1/",
+        "http://api.localhost/"
+      ]
+    ) expect(isLoopbackUrl(new URL(u)), u).toBe(true)
+    for (
+      const u of [
+        "http://10.0.0.1/",
+        "http://128.0.0.1/",
+        "http://example.com/",
+        "http://127.0.0.1.example.com/",
+        "http://[::2]/",
+        "http://0.0.0.0/"
+      ]
+    ) expect(isLoopbackUrl(new URL(u)), u).toBe(false)
   })
 })
 
@@ -386,37 +465,53 @@ describe("bounded and loop-free", () => {
     stream.close()
   })
 
-  it(`at most ${MAX_CONCURRENT} deliveries at once, ${MAX_QUEUED} waiting, the rest answered with a hook-error`, async () => {
-    const held: Array<http.ServerResponse> = []
-    let open = 0
-    let most = 0
-    receiver.answer = (_r, res) => {
-      open++
-      most = Math.max(most, open)
-      res.on("finish", () => open--)
-      held.push(res)
-    }
-    await hook({ event: "burst", url: `${receiver.url}/burst` })
-    const total = MAX_CONCURRENT + MAX_QUEUED + 5
-    for (let i = 0; i < total; i++) sim.publish({ deviceId: DEVICE(), name: "burst", data: String(i) })
-    await until(() => held.length === MAX_CONCURRENT, 5000)
-    const sleeping = await waitEvents(stream, (e) => e.filter((x) => x.name === "hook-error/burst/0").length === 5)
-    expect(sleeping.filter((x) => x.name === "hook-error/burst/0").every((x) => x.data === "Sleeping, too many webhook deliveries in flight, please wait and try again")).toBe(true)
-    receiver.answer = (_r, res) => res.end("late")
-    for (const res of held.splice(0)) res.end("held")
-    await until(() => receiver.received.length === MAX_CONCURRENT + MAX_QUEUED, 10_000)
-    for (const res of held.splice(0)) res.end("held")
-    await waitEvents(stream, (e) => e.filter((x) => x.name === "hook-response/burst/0").length === MAX_CONCURRENT + MAX_QUEUED)
-    expect(most).toBe(MAX_CONCURRENT)
-    stream.close()
-  }, 30_000)
+  it(
+    `at most ${MAX_CONCURRENT} deliveries at once, ${MAX_QUEUED} waiting, the rest answered with a hook-error`,
+    async () => {
+      const held: Array<http.ServerResponse> = []
+      let open = 0
+      let most = 0
+      receiver.answer = (_r, res) => {
+        open++
+        most = Math.max(most, open)
+        res.on("finish", () => open--)
+        held.push(res)
+      }
+      await hook({ event: "burst", url: `${receiver.url}/burst` })
+      const total = MAX_CONCURRENT + MAX_QUEUED + 5
+      for (let i = 0; i < total; i++) sim.publish({ deviceId: DEVICE(), name: "burst", data: String(i) })
+      await until(() => held.length === MAX_CONCURRENT, 5000)
+      const sleeping = await waitEvents(stream, (e) => e.filter((x) => x.name === "hook-error/burst/0").length === 5)
+      expect(
+        sleeping.filter((x) => x.name === "hook-error/burst/0").every((x) =>
+          x.data === "Sleeping, too many webhook deliveries in flight, please wait and try again"
+        )
+      ).toBe(true)
+      receiver.answer = (_r, res) => res.end("late")
+      for (const res of held.splice(0)) res.end("held")
+      await until(() => receiver.received.length === MAX_CONCURRENT + MAX_QUEUED, 10_000)
+      for (const res of held.splice(0)) res.end("held")
+      await waitEvents(
+        stream,
+        (e) => e.filter((x) => x.name === "hook-response/burst/0").length === MAX_CONCURRENT + MAX_QUEUED
+      )
+      expect(most).toBe(MAX_CONCURRENT)
+      stream.close()
+    },
+    30_000
+  )
 
   it("a receiver that never answers times out; a reset drops the pending delivery's events", async () => {
     let pending: http.ServerResponse | undefined
     receiver.answer = (_r, res) => {
       pending = res // never answered, until the end of the test
     }
-    const request = buildRequest({ url: `${receiver.url}/slow`, requestType: "GET", noDefaults: true }, { PARTICLE_EVENT_NAME: "s", PARTICLE_EVENT_VALUE: "", PARTICLE_PUBLISHED_AT: "", PARTICLE_DEVICE_ID: "" }, null)
+    const request = buildRequest({ url: `${receiver.url}/slow`, requestType: "GET", noDefaults: true }, {
+      PARTICLE_EVENT_NAME: "s",
+      PARTICLE_EVENT_VALUE: "",
+      PARTICLE_PUBLISHED_AT: "",
+      PARTICLE_DEVICE_ID: ""
+    }, null)
     await expect(send(request, { timeoutMs: 50 })).rejects.toThrow("no response within 50 ms")
     await hook({ event: "slow", url: `${receiver.url}/slow` })
     sim.publish({ deviceId: DEVICE(), name: "slow", data: "1" })
@@ -439,7 +534,12 @@ describe("bounded and loop-free", () => {
 
 describe("test endpoint, logs and validation", () => {
   it("POST /v1/integrations/:id/test sends a test event and reports the answer; GET shows the logs, newest first", async () => {
-    const id = await hook({ event: "tested", url: `${receiver.url}/t`, json: { v: "{{{PARTICLE_EVENT_VALUE}}}" }, noDefaults: true })
+    const id = await hook({
+      event: "tested",
+      url: `${receiver.url}/t`,
+      json: { v: "{{{PARTICLE_EVENT_VALUE}}}" },
+      noDefaults: true
+    })
     receiver.answer = (_r, res) => res.end("pong")
     const pass = await call(sim, "POST", `/v1/integrations/${id}/test`)
     expect(pass.json).toEqual({ pass: true, data: "pong" })
@@ -452,7 +552,11 @@ describe("test endpoint, logs and validation", () => {
     expect(fail.json).toEqual({ pass: false, error: `error status 500 from 127.0.0.1:${receiver.port}` })
     const logs = (await call(sim, "GET", `/v1/integrations/${id}`)).json.integration.logs
     expect(logs.map((l: any) => l.response.status)).toEqual([500, 200])
-    expect(logs[1]).toMatchObject({ contacted: true, request: { method: "POST", url: `${receiver.url}/t`, body: "{\"v\":\"test-event\"}" }, response: { body: "pong" } })
+    expect(logs[1]).toMatchObject({
+      contacted: true,
+      request: { method: "POST", url: `${receiver.url}/t`, body: "{\"v\":\"test-event\"}" },
+      response: { body: "pong" }
+    })
     // the test endpoint publishes no hook events
     expect(eventsOf(stream)).toEqual([])
     stream.close()
@@ -464,24 +568,49 @@ describe("test endpoint, logs and validation", () => {
       expect(r.status).toBe(400)
       return r.json.error as string
     }
-    expect(await bad({ integration_type: "Carrier pigeon", event: "e", url: "http://x" })).toMatch(/^Unknown integration_type Carrier pigeon/)
+    expect(await bad({ integration_type: "Carrier pigeon", event: "e", url: "http://x" })).toMatch(
+      /^Unknown integration_type Carrier pigeon/
+    )
     expect(await bad({ integration_type: "Webhook", url: "http://x" })).toBe("event is required")
-    expect(await bad({ integration_type: "Webhook", event: "e", url: "not a url" })).toBe("url must be an http or https URL")
-    expect(await bad({ integration_type: "Webhook", event: "e", url: "ftp://x/y" })).toBe("url must be an http or https URL")
-    expect(await bad({ integration_type: "Webhook", event: "e", url: "http://x", requestType: "PATCH" })).toBe("requestType must be one of GET, POST, PUT, DELETE")
-    expect(await bad({ integration_type: "Webhook", event: "e", url: "http://x", json: {}, body: "b" })).toBe("json, body are mutually exclusive: give one of json, form or body")
-    expect(await bad({ integration_type: "Webhook", event: "e", url: "http://x", headers: { a: { b: 1 } } })).toBe("headers must be an object of strings")
+    expect(await bad({ integration_type: "Webhook", event: "e", url: "not a url" })).toBe(
+      "url must be an http or https URL"
+    )
+    expect(await bad({ integration_type: "Webhook", event: "e", url: "ftp://x/y" })).toBe(
+      "url must be an http or https URL"
+    )
+    expect(await bad({ integration_type: "Webhook", event: "e", url: "http://x", requestType: "PATCH" })).toBe(
+      "requestType must be one of GET, POST, PUT, DELETE"
+    )
+    expect(await bad({ integration_type: "Webhook", event: "e", url: "http://x", json: {}, body: "b" })).toBe(
+      "json, body are mutually exclusive: give one of json, form or body"
+    )
+    expect(await bad({ integration_type: "Webhook", event: "e", url: "http://x", headers: { a: { b: 1 } } })).toBe(
+      "headers must be an object of strings"
+    )
     expect(await bad({ integration_type: "GoogleCloudPubSub", event: "e" })).toBe("topic is required")
-    expect(await bad({ integration_type: "AzureIotHub", event: "e", hub_name: "h", policy_name: "p" })).toBe("policy_key is required")
-    expect(await bad({ integration_type: "Webhook", event: "e".repeat(65), url: "http://x" })).toBe("event must be at most 64 characters")
+    expect(await bad({ integration_type: "AzureIotHub", event: "e", hub_name: "h", policy_name: "p" })).toBe(
+      "policy_key is required"
+    )
+    expect(await bad({ integration_type: "Webhook", event: "e".repeat(65), url: "http://x" })).toBe(
+      "event must be at most 64 characters"
+    )
   })
 })
 
 describe("templates and chunks", () => {
   it("Mustache: escaping, triple braces, dotted names, sections, inverted sections, comments", () => {
-    const view = { a: { aa: "testing", ab: 1234 }, b: "xxx", c: [{ ca: "first" }, { ca: "second" }], h: "<&>\"'", n: null, z: 0 }
+    const view = {
+      a: { aa: "testing", ab: 1234 },
+      b: "xxx",
+      c: [{ ca: "first" }, { ca: "second" }],
+      h: "<&>\"'",
+      n: null,
+      z: 0
+    }
     expect(render("{{a.aa}}/{{a.ab}}/{{b}}/{{c.0.ca}}/{{c.1.ca}}", view)).toBe("testing/1234/xxx/first/second")
-    expect(render("{{#b}}{{{b}}}{{/b}}{{^b}}Missing{{/b}}|{{#zz}}x{{/zz}}{{^zz}}Missing{{/zz}}", view)).toBe("xxx|Missing")
+    expect(render("{{#b}}{{{b}}}{{/b}}{{^b}}Missing{{/b}}|{{#zz}}x{{/zz}}{{^zz}}Missing{{/zz}}", view)).toBe(
+      "xxx|Missing"
+    )
     expect(render("{{#c}}{{{ca}}}~{{/c}}", view)).toBe("first~second~")
     expect(render("{{h}}|{{{h}}}|{{& h}}", view)).toBe("&lt;&amp;&gt;&quot;&#39;|<&>\"'|<&>\"'")
     expect(render("[{{n}}][{{missing}}][{{z}}]{{! a comment }}", view)).toBe("[][][0]")

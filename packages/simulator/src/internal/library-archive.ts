@@ -4,7 +4,7 @@
  * `repository=`, `architectures=`, `dependencies.<lib>=<version>`) and the sources. The simulator writes
  * them for its seeded libraries and reads contributed ones.
  */
-import { readTarGz, type ReadEntry, type ReadLimits, writeTarGz } from "./tar.js"
+import { type ReadEntry, type ReadLimits, readTarGz, writeTarGz } from "./tar.js"
 
 /** Particle's library name rule: letters, digits, `_`, `-` and `.`, starting with a letter or digit. */
 export const LIBRARY_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/
@@ -65,9 +65,14 @@ export const makeLibraryArchive = (p: LibraryProperties): Uint8Array => {
     { path: "src", type: "directory", data: new Uint8Array(0) },
     {
       path: `src/${p.name}.h`,
-      data: text(`#ifndef ${guard}_H\n#define ${guard}_H\n\n#define ${guard}_VERSION "${p.version}"\n\nint ${guard.toLowerCase()}_version();\n\n#endif\n`)
+      data: text(
+        `#ifndef ${guard}_H\n#define ${guard}_H\n\n#define ${guard}_VERSION "${p.version}"\n\nint ${guard.toLowerCase()}_version();\n\n#endif\n`
+      )
     },
-    { path: `src/${p.name}.cpp`, data: text(`#include "${p.name}.h"\n\nint ${guard.toLowerCase()}_version() { return 1; }\n`) },
+    {
+      path: `src/${p.name}.cpp`,
+      data: text(`#include "${p.name}.h"\n\nint ${guard.toLowerCase()}_version() { return 1; }\n`)
+    },
     { path: "examples/usage", type: "directory", data: new Uint8Array(0) },
     {
       path: "examples/usage/usage.ino",
@@ -98,11 +103,17 @@ export const readLibraryArchive = (bytes: Uint8Array, limits?: ReadLimits): Read
   const name = map.get("name")
   const version = map.get("version")
   if (name === undefined || name === "") return "library.properties has no name"
-  if (!LIBRARY_NAME.test(name)) return `library.properties: the name "${name.slice(0, 80)}" is not valid (letters, digits, _, - and .)`
+  if (!LIBRARY_NAME.test(name)) {
+    return `library.properties: the name "${name.slice(0, 80)}" is not valid (letters, digits, _, - and .)`
+  }
   if (version === undefined || version === "") return "library.properties has no version"
-  if (!LIBRARY_VERSION.test(version)) return `library.properties: the version "${version.slice(0, 40)}" is not valid (major.minor.patch)`
+  if (!LIBRARY_VERSION.test(version)) {
+    return `library.properties: the version "${version.slice(0, 40)}" is not valid (major.minor.patch)`
+  }
   const dependencies: Record<string, string> = {}
-  for (const [key, value] of map) if (key.startsWith("dependencies.")) dependencies[key.slice("dependencies.".length)] = value
+  for (const [key, value] of map) {
+    if (key.startsWith("dependencies.")) dependencies[key.slice("dependencies.".length)] = value
+  }
   return {
     properties: {
       name,

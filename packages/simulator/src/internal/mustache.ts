@@ -97,7 +97,13 @@ const lookup = (stack: ReadonlyArray<unknown>, name: string): unknown => {
   return undefined
 }
 
-const ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }
+const ESCAPES: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  "\"": "&quot;",
+  "'": "&#39;"
+}
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!)
 
 const show = (value: unknown): string => (value === null || value === undefined ? "" : String(value))
@@ -129,7 +135,7 @@ export const render = (template: string, view: unknown, ...base: ReadonlyArray<u
         if (node.inverted) {
           if (falsy(value)) walk(node.children, stack)
         } else if (!falsy(value)) {
-          if (Array.isArray(value)) for (const item of value) walk(node.children, [...stack, item])
+          if (Array.isArray(value)) { for (const item of value) walk(node.children, [...stack, item]) }
           else walk(node.children, typeof value === "boolean" ? stack : [...stack, value])
         }
       }

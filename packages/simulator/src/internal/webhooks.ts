@@ -24,12 +24,12 @@
  * `MAX_QUEUED` waiting (more are answered with a `hook-error`), responses read up to 100 KB, the last
  * deliveries recorded in the integration store. Nothing here throws into the publisher.
  */
+import { randomBytes } from "node:crypto"
 import * as dns from "node:dns"
 import * as http from "node:http"
 import * as https from "node:https"
 import type { LookupFunction } from "node:net"
 import { isIP } from "node:net"
-import { randomBytes } from "node:crypto"
 import type { Services } from "./context.js"
 import type { MakeEvent, SimEvent } from "./events.js"
 import { render, TemplateError } from "./mustache.js"
@@ -124,7 +124,9 @@ export const eventVariables = (store: Store, ev: SimEvent, eventId: string): Rec
     PARTICLE_EVENT_ID: eventId,
     PRODUCT_ID: productId === undefined ? "" : String(productId),
     PRODUCT_USER_ID: ownerId ?? "",
-    PRODUCT_VERSION: ev.device?.firmwareVersion === undefined || ev.device.firmwareVersion === null ? "" : String(ev.device.firmwareVersion),
+    PRODUCT_VERSION: ev.device?.firmwareVersion === undefined || ev.device.firmwareVersion === null
+      ? ""
+      : String(ev.device.firmwareVersion),
     PARTICLE_EVENT_JSON: whole,
     PARTICLE_EVENT_BASE64: Buffer.from(whole).toString("base64"),
     SPARK_CORE_ID: ev.coreid,
@@ -166,7 +168,9 @@ const renderValue = (value: unknown, t: (s: string) => string, depth = 0): unkno
 
 const renderPairs = (value: unknown, t: (s: string) => string): Array<[string, string]> => {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return []
-  return Object.entries(value).map(([k, v]) => [t(k), t(typeof v === "string" ? v : v === null || v === undefined ? "" : String(v))])
+  return Object.entries(value).map((
+    [k, v]
+  ) => [t(k), t(typeof v === "string" ? v : v === null || v === undefined ? "" : String(v))])
 }
 
 const setHeader = (headers: Record<string, string>, name: string, value: string) => {
@@ -178,7 +182,11 @@ const setHeader = (headers: Record<string, string>, name: string, value: string)
  * The request a webhook sends for an event, its templates rendered. Throws `TemplateError` for a broken
  * template and `TypeError` for a URL that does not render to an absolute http(s) URL.
  */
-export const buildRequest = (fields: Record<string, unknown>, variables: Record<string, string>, data: string | null): BuiltRequest => {
+export const buildRequest = (
+  fields: Record<string, unknown>,
+  variables: Record<string, string>,
+  data: string | null
+): BuiltRequest => {
   const t = (s: string) => render(s, variables, dataVariables(data))
   const method = (typeof fields["requestType"] === "string" ? fields["requestType"] : "POST").toUpperCase()
   const url = new URL(t(String(fields["url"] ?? "")))
@@ -220,7 +228,9 @@ export const buildRequest = (fields: Record<string, unknown>, variables: Record<
     for (const [k, v] of custom) form.append(k, v)
     for (const [k, v] of defaults) if (!form.has(k)) form.append(k, v)
     body = form.toString()
-    if (body !== "" || fields["form"] !== undefined) setHeader(headers, "Content-Type", "application/x-www-form-urlencoded")
+    if (body !== "" || fields["form"] !== undefined) {
+      setHeader(headers, "Content-Type", "application/x-www-form-urlencoded")
+    }
   }
   const auth = fields["auth"]
   if (auth !== null && typeof auth === "object") {
@@ -245,13 +255,18 @@ export interface Sent {
 }
 
 /** Sends a request to a loopback URL; fails with an Error on a network failure or after `timeoutMs`. */
-export const send = (request: BuiltRequest, o: { timeoutMs?: number; rejectUnauthorized?: boolean } = {}): Promise<Sent> =>
+export const send = (
+  request: BuiltRequest,
+  o: { timeoutMs?: number; rejectUnauthorized?: boolean } = {}
+): Promise<Sent> =>
   new Promise((resolve, reject) => {
     if (!isLoopbackUrl(request.url)) return reject(new Error(OFF_LOOPBACK))
     const timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_MS
     const body = Buffer.from(request.body)
     const headers: Record<string, string> = { ...request.headers }
-    if (body.length > 0 || request.method === "POST" || request.method === "PUT") headers["Content-Length"] = String(body.length)
+    if (body.length > 0 || request.method === "POST" || request.method === "PUT") {
+      headers["Content-Length"] = String(body.length)
+    }
     const options: https.RequestOptions = { method: request.method, headers, agent: false, lookup: loopbackLookup }
     if (request.url.protocol === "https:") options.rejectUnauthorized = o.rejectUnauthorized ?? true
     let settled = false
@@ -267,7 +282,13 @@ export const send = (request: BuiltRequest, o: { timeoutMs?: number; rejectUnaut
       const finish = () =>
         done(() => {
           const out: Record<string, string> = {}
-          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(", ") : v
+          for (const [k, v] of Object.entries(res.headers)) {
+            if (v !== undefined) {
+              out[k] = Array.isArray(v)
+                ? v.join(", ")
+                : v
+            }
+          }
           resolve({ status: res.statusCode ?? 0, headers: out, body: Buffer.concat(chunks).toString("utf8") })
         })
       res.on("data", (c: Buffer) => {
@@ -319,7 +340,12 @@ const scopedDefault = (i: IntegrationRecord, ev: SimEvent, kind: "response" | "e
     ? `${ev.device.id}/hook-response/${ev.name}`
     : `hook-${kind}/${ev.name}`
 
-const topic = (i: IntegrationRecord, ev: SimEvent, variables: Record<string, string>, kind: "response" | "error"): string => {
+const topic = (
+  i: IntegrationRecord,
+  ev: SimEvent,
+  variables: Record<string, string>,
+  kind: "response" | "error"
+): string => {
   const custom = i.fields[kind === "response" ? "responseTopic" : "errorResponseTopic"]
   if (typeof custom === "string" && custom.trim() !== "") {
     try {
@@ -361,7 +387,12 @@ const emit = (sim: Services, store: Store, ev: SimEvent, name: string, data: str
   }
 }
 
-const recordOf = (i: IntegrationRecord, ev: SimEvent, request: BuiltRequest | undefined, fallbackUrl: string): Delivery => ({
+const recordOf = (
+  i: IntegrationRecord,
+  ev: SimEvent,
+  request: BuiltRequest | undefined,
+  fallbackUrl: string
+): Delivery => ({
   integrationId: i.id,
   time: new Date().toISOString(),
   event: { name: ev.name, data: ev.data, published_at: ev.published_at, coreid: ev.coreid },
@@ -385,7 +416,13 @@ const responseText = (i: IntegrationRecord, sent: Sent, variables: Record<string
   return render(template, parsed, variables)
 }
 
-const deliver = async (sim: Services, store: Store, i: IntegrationRecord, ev: SimEvent, timeoutMs: number): Promise<void> => {
+const deliver = async (
+  sim: Services,
+  store: Store,
+  i: IntegrationRecord,
+  ev: SimEvent,
+  timeoutMs: number
+): Promise<void> => {
   const variables = eventVariables(store, ev, eventId())
   const errorTopic = topic(i, ev, variables, "error")
   let request: BuiltRequest
@@ -451,11 +488,23 @@ export const onWebhookEvent = (sim: Services, ev: SimEvent, o: { timeoutMs?: num
   if (store.integrations.emitting > 0 || isHookEvent(ev.name)) return
   const hooks = store.integrations.all().filter((i) => matches(store, i, ev))
   for (const i of hooks) {
-    const accepted = schedule(store, () =>
-      new Promise<void>((resolve) => setImmediate(() => void deliver(sim, store, i, ev, o.timeoutMs ?? DEFAULT_TIMEOUT_MS).finally(resolve)))
+    const accepted = schedule(
+      store,
+      () =>
+        new Promise<void>((resolve) =>
+          setImmediate(() => void deliver(sim, store, i, ev, o.timeoutMs ?? DEFAULT_TIMEOUT_MS).finally(resolve))
+        )
     )
     if (!accepted) {
-      setImmediate(() => emit(sim, store, ev, `${topic(i, ev, eventVariables(store, ev, eventId()), "error")}/0`, "Sleeping, too many webhook deliveries in flight, please wait and try again"))
+      setImmediate(() =>
+        emit(
+          sim,
+          store,
+          ev,
+          `${topic(i, ev, eventVariables(store, ev, eventId()), "error")}/0`,
+          "Sleeping, too many webhook deliveries in flight, please wait and try again"
+        )
+      )
     }
   }
 }
@@ -464,8 +513,15 @@ export const onWebhookEvent = (sim: Services, ev: SimEvent, o: { timeoutMs?: num
  * `POST /v1/integrations/:id/test`: sends the webhook once for a test event (`data` "test-event") and
  * reports whether the server answered 2xx. Publishes no hook events.
  */
-export const testWebhook = async (store: Store, i: IntegrationRecord, ev: SimEvent, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<{ pass: boolean; data?: string | null; error?: string }> => {
-  if (i.fields["integration_type"] !== "Webhook") return { pass: false, error: `the simulator does not deliver ${String(i.fields["integration_type"])} integrations` }
+export const testWebhook = async (
+  store: Store,
+  i: IntegrationRecord,
+  ev: SimEvent,
+  timeoutMs = DEFAULT_TIMEOUT_MS
+): Promise<{ pass: boolean; data?: string | null; error?: string }> => {
+  if (i.fields["integration_type"] !== "Webhook") {
+    return { pass: false, error: `the simulator does not deliver ${String(i.fields["integration_type"])} integrations` }
+  }
   let request: BuiltRequest
   try {
     request = buildRequest(i.fields, eventVariables(store, ev, eventId()), ev.data)

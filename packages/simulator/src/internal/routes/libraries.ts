@@ -17,8 +17,14 @@ const libDoc = (ctx: AuthedCtx, lib: LibraryRecord, v = latestOf(lib)) => ({
   id: lib.name,
   links: { download: `${ctx.sim.url}/__sim/library-archives/${encodeURIComponent(lib.name)}/${v.version}.tar.gz` },
   attributes: {
-    name: lib.name, version: v.version, installs: lib.installs, ...v.attributes,
-    visibility: lib.visibility, official: lib.official, verified: lib.verified, mine: lib.owner === ctx.user.username
+    name: lib.name,
+    version: v.version,
+    installs: lib.installs,
+    ...v.attributes,
+    visibility: lib.visibility,
+    official: lib.official,
+    verified: lib.verified,
+    mine: lib.owner === ctx.user.username
   }
 })
 
@@ -31,7 +37,8 @@ const nextPatch = (v: string) => v.replace(/\d+$/, (d) => String(Number(d) + 1))
 
 const contribute = (ctx: AuthedCtx): Reply => {
   if (ctx.bodyError !== undefined) return libErr(400, `The upload is not valid: ${ctx.bodyError}`)
-  const file = ctx.parts?.find((p) => p.filename !== undefined) ?? ctx.parts?.find((p) => p.name === "archive" || p.name === "file")
+  const file = ctx.parts?.find((p) => p.filename !== undefined) ??
+    ctx.parts?.find((p) => p.name === "archive" || p.name === "file")
   if (!file) return libErr(400, "A library archive is required: a multipart file part holding a .tar.gz")
   const read = readLibraryArchive(file.data)
   if (typeof read === "string") return libErr(400, `The library archive is not valid: ${read}`)
@@ -60,12 +67,22 @@ const contribute = (ctx: AuthedCtx): Reply => {
     if (compareVersions(meta.version, latest) <= 0) {
       return libErr(400, `This version is not valid. Version must be greater than or equal to ${nextPatch(latest)}`)
     }
-    if (lib.versions.length >= MAX_VERSIONS) return libErr(400, `A library holds at most ${MAX_VERSIONS} versions in the simulator`)
+    if (lib.versions.length >= MAX_VERSIONS) {
+      return libErr(400, `A library holds at most ${MAX_VERSIONS} versions in the simulator`)
+    }
     libs.addVersion(lib, version)
     lib.visibility = "private"
   } else {
     if (libs.size >= MAX_LIBRARIES) return libErr(400, `The simulator holds at most ${MAX_LIBRARIES} libraries`)
-    lib = libs.add({ name: meta.name, owner: ctx.user.username, visibility: "private", official: false, verified: false, installs: 0, versions: [] })
+    lib = libs.add({
+      name: meta.name,
+      owner: ctx.user.username,
+      visibility: "private",
+      official: false,
+      verified: false,
+      installs: 0,
+      versions: []
+    })
     libs.addVersion(lib, version)
   }
   return ok({ data: libDoc(ctx, lib) }, 201)
@@ -77,7 +94,9 @@ const withLibrary = (f: (ctx: AuthedCtx, lib: LibraryRecord) => Reply): AuthedHa
   return lib && visible(ctx, lib) ? f(ctx, lib) : libErr(404, `Library ${name.slice(0, 100)} not found`)
 }
 const owned = (f: (ctx: AuthedCtx, lib: LibraryRecord) => Reply) =>
-  withLibrary((ctx, lib) => lib.owner === ctx.user.username ? f(ctx, lib) : libErr(403, `You do not own the library ${lib.name}`))
+  withLibrary((ctx, lib) =>
+    lib.owner === ctx.user.username ? f(ctx, lib) : libErr(403, `You do not own the library ${lib.name}`)
+  )
 
 const SCOPES = ["all", "official", "verified", "featured", "public", "private", "mine"]
 
@@ -98,14 +117,22 @@ const list = (ctx: AuthedCtx): Reply => {
   const sort = first(q["sort"]) ?? "name"
   const me = ctx.user.username
   const inScope = (l: LibraryRecord, s: string) =>
-    s === "all" ? true
-      : s === "official" || s === "featured" ? l.official
-      : s === "verified" ? l.verified
-      : s === "public" ? l.visibility === "public"
-      : s === "mine" ? l.owner === me
-      : s === "private" ? l.visibility === "private" && l.owner === me
+    s === "all" ?
+      true
+      : s === "official" || s === "featured" ?
+      l.official
+      : s === "verified" ?
+      l.verified
+      : s === "public" ?
+      l.visibility === "public"
+      : s === "mine" ?
+      l.owner === me
+      : s === "private" ?
+      l.visibility === "private" && l.owner === me
       : false
-  let libs = ctx.store.libraries.all().filter((l) => visible(ctx, l) && inScope(l, scope) && !exclude.some((s) => inScope(l, s)))
+  let libs = ctx.store.libraries.all().filter((l) =>
+    visible(ctx, l) && inScope(l, scope) && !exclude.some((s) => inScope(l, s))
+  )
   if (filter) libs = libs.filter((l) => l.name.toLowerCase().includes(filter))
   if (category) libs = libs.filter((l) => latestOf(l).attributes["category"] === category)
   if (architectures.length > 0) {
@@ -118,10 +145,14 @@ const list = (ctx: AuthedCtx): Reply => {
   const desc = sort.startsWith("-")
   const key = sort.replace(/^-/, "")
   libs.sort((a, b) => {
-    const c = key === "installs" || key === "popularity" ? a.installs - b.installs
-      : key === "published" || key === "updated" || key === "created" ? latestOf(a).created.localeCompare(latestOf(b).created)
-      : key === "official" ? Number(a.official) - Number(b.official)
-      : key === "verified" ? Number(a.verified) - Number(b.verified)
+    const c = key === "installs" || key === "popularity" ?
+      a.installs - b.installs
+      : key === "published" || key === "updated" || key === "created" ?
+      latestOf(a).created.localeCompare(latestOf(b).created)
+      : key === "official" ?
+      Number(a.official) - Number(b.official)
+      : key === "verified" ?
+      Number(a.verified) - Number(b.verified)
       : 0
     return (desc ? -c : c) || a.name.localeCompare(b.name)
   })
@@ -130,32 +161,44 @@ const list = (ctx: AuthedCtx): Reply => {
 
 export const registerLibraries = (r: RouteTable): void => {
   r.get("/v1/libraries", list)
-  r.get("/v1/libraries/:name", withLibrary((ctx, lib) => {
-    const version = first(ctx.query["version"])
-    if (version === undefined || version === "" || version === "latest") return ok({ data: libDoc(ctx, lib) })
-    const v = lib.versions.find((x) => x.version === version)
-    if (!v) return libErr(404, `Version ${version.slice(0, 40)} of library ${lib.name} not found`)
-    return ok({ data: libDoc(ctx, lib, v) })
-  }))
-  r.get("/v1/libraries/:name/versions", withLibrary((ctx, lib) => {
-    const { limit, page } = pageOf(ctx)
-    const versions = [...lib.versions].reverse().slice((page - 1) * limit, page * limit)
-    return ok({ data: versions.map((v) => libDoc(ctx, lib, v)) })
-  }))
+  r.get(
+    "/v1/libraries/:name",
+    withLibrary((ctx, lib) => {
+      const version = first(ctx.query["version"])
+      if (version === undefined || version === "" || version === "latest") return ok({ data: libDoc(ctx, lib) })
+      const v = lib.versions.find((x) => x.version === version)
+      if (!v) return libErr(404, `Version ${version.slice(0, 40)} of library ${lib.name} not found`)
+      return ok({ data: libDoc(ctx, lib, v) })
+    })
+  )
+  r.get(
+    "/v1/libraries/:name/versions",
+    withLibrary((ctx, lib) => {
+      const { limit, page } = pageOf(ctx)
+      const versions = [...lib.versions].reverse().slice((page - 1) * limit, page * limit)
+      return ok({ data: versions.map((v) => libDoc(ctx, lib, v)) })
+    })
+  )
   // the handler reads the body itself, so that even a malformed upload gets a JSON:API error
   r.post("/v1/libraries", authed(contribute, { rawBody: true }))
   r.post("/v1/libraries/:name", authed(contribute, { rawBody: true }))
-  r.patch("/v1/libraries/:name", owned((ctx, lib) => {
-    if (first(ctx.body["visibility"]) !== "public") return libErr(400, "visibility must be public")
-    lib.visibility = "public"
-    return ok({ data: libDoc(ctx, lib) })
-  }))
-  r.del("/v1/libraries/:name", owned((ctx, lib) => {
-    const force = ctx.body["force"]
-    if (lib.visibility === "public" && (force === undefined || force === null || force === "" || force === false)) {
-      return libErr(400, `${lib.name} is public: deleting a public library needs force`)
-    }
-    ctx.store.libraries.remove(lib)
-    return noContent()
-  }))
+  r.patch(
+    "/v1/libraries/:name",
+    owned((ctx, lib) => {
+      if (first(ctx.body["visibility"]) !== "public") return libErr(400, "visibility must be public")
+      lib.visibility = "public"
+      return ok({ data: libDoc(ctx, lib) })
+    })
+  )
+  r.del(
+    "/v1/libraries/:name",
+    owned((ctx, lib) => {
+      const force = ctx.body["force"]
+      if (lib.visibility === "public" && (force === undefined || force === null || force === "" || force === false)) {
+        return libErr(400, `${lib.name} is public: deleting a public library needs force`)
+      }
+      ctx.store.libraries.remove(lib)
+      return noContent()
+    })
+  )
 }

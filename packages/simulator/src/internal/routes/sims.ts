@@ -19,14 +19,33 @@ const ICCID = /^\d{19,20}$/
 const simJson = (s: Store, sim: SimRecord): Record<string, unknown> => {
   const st = s.sims.state(sim)
   return {
-    _id: sim.iccid, iccid: sim.iccid, activations_count: st.activations, base_country_code: "US", base_monthly_rate: 299,
-    deactivations_count: st.deactivations, first_activated_on: sim.activatedOn, last_activated_on: sim.activatedOn,
-    activated_on: sim.activatedOn, last_activated_via: "user_setup", last_status_change_action: st.lastAction,
-    last_status_change_action_error: "no", last_status_change_action_on: st.lastActionOn, state_change_in_progress: false,
-    mb_limit: sim.mbLimit, msisdn: "3459" + sim.iccid.slice(-11), overage_monthly_rate: 99, status: sim.status,
-    stripe_plan_slug: "sim-plan", updated_at: st.updatedAt, user_id: sim.owner !== undefined ? s.users.get(sim.owner)?.id ?? null : null,
-    product_id: sim.productId ?? null, carrier: sim.carrier,
-    last_device_id: sim.deviceId ?? null, last_device_name: sim.deviceName ?? null, device_id: sim.deviceId ?? null, device_name: sim.deviceName ?? null,
+    _id: sim.iccid,
+    iccid: sim.iccid,
+    activations_count: st.activations,
+    base_country_code: "US",
+    base_monthly_rate: 299,
+    deactivations_count: st.deactivations,
+    first_activated_on: sim.activatedOn,
+    last_activated_on: sim.activatedOn,
+    activated_on: sim.activatedOn,
+    last_activated_via: "user_setup",
+    last_status_change_action: st.lastAction,
+    last_status_change_action_error: "no",
+    last_status_change_action_on: st.lastActionOn,
+    state_change_in_progress: false,
+    mb_limit: sim.mbLimit,
+    msisdn: "3459" + sim.iccid.slice(-11),
+    overage_monthly_rate: 99,
+    status: sim.status,
+    stripe_plan_slug: "sim-plan",
+    updated_at: st.updatedAt,
+    user_id: sim.owner !== undefined ? s.users.get(sim.owner)?.id ?? null : null,
+    product_id: sim.productId ?? null,
+    carrier: sim.carrier,
+    last_device_id: sim.deviceId ?? null,
+    last_device_name: sim.deviceName ?? null,
+    device_id: sim.deviceId ?? null,
+    device_name: sim.deviceName ?? null,
     owner: sim.owner ?? null
   }
 }
@@ -58,7 +77,9 @@ const limitOf = (ctx: AuthedCtx): { given: false } | { given: true; value: numbe
   if (raw === null) return { given: true, value: null }
   const text = first(raw)
   const n = text === undefined ? Number.NaN : Number(text)
-  if (!Number.isInteger(n) || n < 1 || n > 1_000_000) return errB(400, "mb_limit must be a whole number of MB, at least 1")
+  if (!Number.isInteger(n) || n < 1 || n > 1_000_000) {
+    return errB(400, "mb_limit must be a whole number of MB, at least 1")
+  }
   return { given: true, value: n }
 }
 
@@ -70,7 +91,9 @@ const simAction = (ctx: AuthedCtx, s: SimRecord): Reply => {
   switch (action) {
     case "activate":
       if (s.productId !== undefined) return errB(400, "Product SIM cards cannot be activated with this endpoint")
-      if (s.status === PAUSED) return errB(400, "This SIM card is paused at its data limit: reactivate it with a higher mb_limit")
+      if (s.status === PAUSED) {
+        return errB(400, "This SIM card is paused at its data limit: reactivate it with a higher mb_limit")
+      }
       sims.activate(s)
       break
     case "deactivate":
@@ -80,7 +103,10 @@ const simAction = (ctx: AuthedCtx, s: SimRecord): Reply => {
       // unpausing needs a limit above what the SIM used (or no limit at all)
       const effective = limit.given ? limit.value : s.mbLimit
       if (effective !== null && sims.usedKb(s) > effective * 1000) {
-        return errB(400, `This SIM card used ${mb(sims.usedKb(s))} MB, over its data limit: reactivate it with a higher mb_limit`)
+        return errB(
+          400,
+          `This SIM card used ${mb(sims.usedKb(s))} MB, over its data limit: reactivate it with a higher mb_limit`
+        )
       }
       if (limit.given) sims.setLimit(s, limit.value)
       sims.reactivate(s)
@@ -109,7 +135,10 @@ const importSims = withProduct((ctx, p) => {
   const sims = ctx.store.sims
   for (const iccid of iccids) {
     const existing = sims.get(iccid)
-    if (existing && existing.productId !== p.id && !(existing.productId === undefined && existing.owner === ctx.user.username)) {
+    if (
+      existing && existing.productId !== p.id &&
+      !(existing.productId === undefined && existing.owner === ctx.user.username)
+    ) {
       return errB(400, `SIM card ${iccid} belongs to another account or product`)
     }
   }
@@ -120,7 +149,17 @@ const importSims = withProduct((ctx, p) => {
       existing.productId = p.id
       sims.activate(existing)
     } else {
-      sims.put({ iccid, owner: ctx.user.username, productId: p.id, status: ACTIVE, deviceId: undefined, deviceName: undefined, activatedOn: nowIso(), mbLimit: null, carrier: "telefonica" }, { history: false })
+      sims.put({
+        iccid,
+        owner: ctx.user.username,
+        productId: p.id,
+        status: ACTIVE,
+        deviceId: undefined,
+        deviceName: undefined,
+        activatedOn: nowIso(),
+        mbLimit: null,
+        carrier: "telefonica"
+      }, { history: false })
     }
   }
   return ok({ ok: true })
@@ -128,50 +167,80 @@ const importSims = withProduct((ctx, p) => {
 
 export const registerSims = (r: RouteTable): void => {
   r.get("/v1/sims", (ctx) => ok({ sims: ctx.store.sims.ofUser(ctx.user.username).map((s) => simJson(ctx.store, s)) }))
-  r.get("/v1/products/:product/sims", withProduct((ctx, p) => {
-    const { page, perPage } = pageParams(ctx, 25, 1000)
-    const iccid = qp(ctx, "iccid")
-    const dId = qp(ctx, "deviceId", "device_id")
-    const dName = qp(ctx, "deviceName", "device_name")
-    const all = ctx.store.sims.ofProduct(p.id).filter((s) =>
-      (iccid === undefined || s.iccid.includes(iccid)) && (dId === undefined || (s.deviceId ?? "").includes(dId)) && (dName === undefined || (s.deviceName ?? "").includes(dName)))
-    const slice = all.slice((page - 1) * perPage, page * perPage)
-    return ok({ sims: slice.map((s) => simJson(ctx.store, s)), meta: pageMeta(page, perPage, all.length) })
-  }))
-  r.post("/v1/products/:product/sims", importSims)
-  r.get("/v1/products/:product/sims/data_usage", withProduct((ctx, p) => {
-    const sims = ctx.store.sims
-    const fleet = sims.ofProduct(p.id)
-    const byDay = new Map<string, number>()
-    let total = 0
-    for (const s of fleet) {
-      for (const [date, kb] of sims.state(s).usage) byDay.set(date, (byDay.get(date) ?? 0) + kb)
-      total += sims.usedKb(s)
-    }
-    let cumulative = 0
-    const usage_by_day = [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, kb]) => {
-      cumulative += kb
-      return { date, mbs_used: mb(kb), mbs_used_cumulative: mb(cumulative) }
+  r.get(
+    "/v1/products/:product/sims",
+    withProduct((ctx, p) => {
+      const { page, perPage } = pageParams(ctx, 25, 1000)
+      const iccid = qp(ctx, "iccid")
+      const dId = qp(ctx, "deviceId", "device_id")
+      const dName = qp(ctx, "deviceName", "device_name")
+      const all = ctx.store.sims.ofProduct(p.id).filter((s) =>
+        (iccid === undefined || s.iccid.includes(iccid)) && (dId === undefined || (s.deviceId ?? "").includes(dId)) &&
+        (dName === undefined || (s.deviceName ?? "").includes(dName))
+      )
+      const slice = all.slice((page - 1) * perPage, page * perPage)
+      return ok({ sims: slice.map((s) => simJson(ctx.store, s)), meta: pageMeta(page, perPage, all.length) })
     })
-    return ok({ total_mbs_used: mb(total), total_active_sim_cards: fleet.filter((s) => s.status === ACTIVE).length, usage_by_day })
-  }))
+  )
+  r.post("/v1/products/:product/sims", importSims)
+  r.get(
+    "/v1/products/:product/sims/data_usage",
+    withProduct((ctx, p) => {
+      const sims = ctx.store.sims
+      const fleet = sims.ofProduct(p.id)
+      const byDay = new Map<string, number>()
+      let total = 0
+      for (const s of fleet) {
+        for (const [date, kb] of sims.state(s).usage) byDay.set(date, (byDay.get(date) ?? 0) + kb)
+        total += sims.usedKb(s)
+      }
+      let cumulative = 0
+      const usage_by_day = [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, kb]) => {
+        cumulative += kb
+        return { date, mbs_used: mb(kb), mbs_used_cumulative: mb(cumulative) }
+      })
+      return ok({
+        total_mbs_used: mb(total),
+        total_active_sim_cards: fleet.filter((s) => s.status === ACTIVE).length,
+        usage_by_day
+      })
+    })
+  )
   for (const base of ["/v1/sims/:iccid", "/v1/products/:product/sims/:iccid"]) {
     r.head(base, withSim(() => noContent()))
     r.get(base, withSim((ctx, s) => ok({ sim: simJson(ctx.store, s) })))
-    r.get(`${base}/data_usage`, withSim((ctx, s) => {
-      const used = mb(ctx.store.sims.usedKb(s))
-      return ok({ iccid: s.iccid, usage_by_day: ctx.store.sims.usageByDay(s), used, quota: s.mbLimit })
-    }))
-    r.get(`${base}/status`, withSim(() => ok({
-      ok: true,
-      meta: { created_at: nowIso(), expires_at: new Date(Date.now() + 600_000).toISOString(), check_again_after: new Date(Date.now() + 10_000).toISOString(), state: "complete", method: "async", task_id: randomToken().slice(0, 8) },
-      sim_status: { connected: true, gsm_connection: true, data_connection: true }
-    }, 202)))
+    r.get(
+      `${base}/data_usage`,
+      withSim((ctx, s) => {
+        const used = mb(ctx.store.sims.usedKb(s))
+        return ok({ iccid: s.iccid, usage_by_day: ctx.store.sims.usageByDay(s), used, quota: s.mbLimit })
+      })
+    )
+    r.get(
+      `${base}/status`,
+      withSim(() =>
+        ok({
+          ok: true,
+          meta: {
+            created_at: nowIso(),
+            expires_at: new Date(Date.now() + 600_000).toISOString(),
+            check_again_after: new Date(Date.now() + 10_000).toISOString(),
+            state: "complete",
+            method: "async",
+            task_id: randomToken().slice(0, 8)
+          },
+          sim_status: { connected: true, gsm_connection: true, data_connection: true }
+        }, 202)
+      )
+    )
     r.put(base, withSim(simAction))
-    r.del(base, withSim((ctx, s) => {
-      ctx.store.sims.remove(s.iccid)
-      return noContent()
-    }))
+    r.del(
+      base,
+      withSim((ctx, s) => {
+        ctx.store.sims.remove(s.iccid)
+        return noContent()
+      })
+    )
   }
 }
 

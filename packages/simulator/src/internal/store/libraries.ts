@@ -12,9 +12,15 @@ export const MAX_VERSIONS = 100
 export class LibraryStore {
   private readonly byName = new Map<string, LibraryRecord>()
 
-  get(name: string): LibraryRecord | undefined { return this.byName.get(name.toLowerCase()) }
-  all(): Array<LibraryRecord> { return [...this.byName.values()] }
-  get size(): number { return this.byName.size }
+  get(name: string): LibraryRecord | undefined {
+    return this.byName.get(name.toLowerCase())
+  }
+  all(): Array<LibraryRecord> {
+    return [...this.byName.values()]
+  }
+  get size(): number {
+    return this.byName.size
+  }
 
   add(lib: LibraryRecord): LibraryRecord {
     const key = lib.name.toLowerCase()
@@ -31,7 +37,9 @@ export class LibraryStore {
     lib.versions.sort((a, b) => compareVersions(a.version, b.version))
   }
 
-  remove(lib: LibraryRecord): void { this.byName.delete(lib.name.toLowerCase()) }
+  remove(lib: LibraryRecord): void {
+    this.byName.delete(lib.name.toLowerCase())
+  }
 }
 
 /** Numeric comparison of `major.minor.patch`. */
@@ -43,8 +51,15 @@ export const compareVersions = (a: string, b: string): number => {
 }
 
 export const defaultLibraryAttributes = (name: string, author: string): Record<string, unknown> => ({
-  license: "MIT", author, sentence: `The ${name} library`, paragraph: null, category: "Other",
-  url: `https://github.com/example/${name}`, repository: `example/${name}`, architectures: [], dependencies: null
+  license: "MIT",
+  author,
+  sentence: `The ${name} library`,
+  paragraph: null,
+  category: "Other",
+  url: `https://github.com/example/${name}`,
+  repository: `example/${name}`,
+  architectures: [],
+  dependencies: null
 })
 
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined)
@@ -52,16 +67,32 @@ const str = (v: unknown): string | undefined => (typeof v === "string" ? v : und
 /** The archive of a version whose attributes are known: its library.properties says the same. */
 export const archiveOf = (name: string, version: string, attributes: Record<string, unknown>): Uint8Array =>
   makeLibraryArchive({
-    name, version,
-    author: str(attributes["author"]), license: str(attributes["license"]), sentence: str(attributes["sentence"]),
-    paragraph: str(attributes["paragraph"]), url: str(attributes["url"]), repository: str(attributes["repository"]),
+    name,
+    version,
+    author: str(attributes["author"]),
+    license: str(attributes["license"]),
+    sentence: str(attributes["sentence"]),
+    paragraph: str(attributes["paragraph"]),
+    url: str(attributes["url"]),
+    repository: str(attributes["repository"]),
     architectures: Array.isArray(attributes["architectures"]) && attributes["architectures"].length > 0
       ? attributes["architectures"].map(String)
       : undefined
   })
 
-export const mkLibrary = (name: string, owner: string | undefined, visibility: "public" | "private", official: boolean, versions: Array<string>): LibraryRecord => ({
-  name, owner, visibility, official, verified: official, installs: official ? 9125 : 12,
+export const mkLibrary = (
+  name: string,
+  owner: string | undefined,
+  visibility: "public" | "private",
+  official: boolean,
+  versions: Array<string>
+): LibraryRecord => ({
+  name,
+  owner,
+  visibility,
+  official,
+  verified: official,
+  installs: official ? 9125 : 12,
   versions: versions.map((version) => {
     const attributes = defaultLibraryAttributes(name, "Particle Simulator")
     return { version, created: "2024-01-01T00:00:00.000Z", archive: archiveOf(name, version, attributes), attributes }

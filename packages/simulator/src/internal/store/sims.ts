@@ -41,27 +41,45 @@ export class SimStore {
    * as the seeded SIMs do.
    */
   put(sim: SimRecord, o: { history?: boolean } = {}): SimRecord {
-    if (!this.byIccid.has(sim.iccid) && this.byIccid.size >= MAX_SIMS) throw new Error(`The simulator holds at most ${MAX_SIMS} SIM cards`)
+    if (!this.byIccid.has(sim.iccid) && this.byIccid.size >= MAX_SIMS) {
+      throw new Error(`The simulator holds at most ${MAX_SIMS} SIM cards`)
+    }
     this.byIccid.set(sim.iccid, sim)
     const usage = new Map<string, number>()
-    if (o.history ?? true) for (let i = 2; i >= 0; i--) usage.set(day(i * 86_400_000), 980)
+    if (o.history ?? true) { for (let i = 2; i >= 0; i--) usage.set(day(i * 86_400_000), 980) }
     this.states.set(sim.iccid, {
-      usage, activations: sim.status === ACTIVE ? 1 : 0, deactivations: 0,
-      lastAction: sim.status === ACTIVE ? "activate" : "deactivate", lastActionOn: sim.activatedOn, updatedAt: sim.activatedOn
+      usage,
+      activations: sim.status === ACTIVE ? 1 : 0,
+      deactivations: 0,
+      lastAction: sim.status === ACTIVE ? "activate" : "deactivate",
+      lastActionOn: sim.activatedOn,
+      updatedAt: sim.activatedOn
     })
     return sim
   }
-  get(iccid: string): SimRecord | undefined { return this.byIccid.get(iccid) }
-  state(sim: SimRecord): SimState { return this.states.get(sim.iccid)! }
+  get(iccid: string): SimRecord | undefined {
+    return this.byIccid.get(iccid)
+  }
+  state(sim: SimRecord): SimState {
+    return this.states.get(sim.iccid)!
+  }
   remove(iccid: string): boolean {
     this.states.delete(iccid)
     return this.byIccid.delete(iccid)
   }
-  all(): Array<SimRecord> { return [...this.byIccid.values()] }
-  get size(): number { return this.byIccid.size }
-  ofProduct(productId: number): Array<SimRecord> { return this.all().filter((s) => s.productId === productId) }
+  all(): Array<SimRecord> {
+    return [...this.byIccid.values()]
+  }
+  get size(): number {
+    return this.byIccid.size
+  }
+  ofProduct(productId: number): Array<SimRecord> {
+    return this.all().filter((s) => s.productId === productId)
+  }
   /** The user's own SIMs (not product SIMs). */
-  ofUser(username: string): Array<SimRecord> { return this.all().filter((s) => s.owner === username && s.productId === undefined) }
+  ofUser(username: string): Array<SimRecord> {
+    return this.all().filter((s) => s.owner === username && s.productId === undefined)
+  }
   /** The SIM in a device, if any. */
   ofDevice(deviceId: string): SimRecord | undefined {
     for (const s of this.byIccid.values()) if (s.deviceId === deviceId) return s
