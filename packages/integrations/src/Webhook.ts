@@ -1,0 +1,89 @@
+/**
+ * Schemas of the legacy webhook API (`/v1/webhooks`), which particle-api-js's `createWebhook`,
+ * `listWebhooks` and `deleteWebhook` use. The same webhooks are integrations too.
+ *
+ * @since 0.1.0
+ */
+import { Input } from "@effect-particle/core"
+import * as Schema from "effect/Schema"
+import { RequestType } from "./Integration.js"
+
+const StringMap = Schema.Record({ key: Schema.String, value: Schema.String })
+
+/**
+ * The `hook` option of `createWebhook`, with particle-api-js's names: `method` (sent as `requestType`,
+ * default `POST`), `auth`, `headers`, `query`, `json`, `form`, `body`, `responseTemplate`,
+ * `responseEvent` (sent as `responseTopic`) and `errorResponseEvent` (sent as `errorResponseTopic`).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Hook = /*#__PURE__*/ Schema.Struct({
+  method: Schema.optional(RequestType),
+  auth: Schema.optional(Schema.Struct({ username: Schema.String, password: Input.Secret })),
+  headers: Schema.optional(StringMap),
+  query: Schema.optional(StringMap),
+  json: Schema.optional(Schema.Union(Schema.Record({ key: Schema.String, value: Schema.Unknown }), Schema.String)),
+  form: Schema.optional(StringMap),
+  body: Schema.optional(Schema.String),
+  responseTemplate: Schema.optional(Schema.String),
+  responseEvent: Schema.optional(Schema.String),
+  errorResponseEvent: Schema.optional(Schema.String)
+}).pipe(
+  Schema.filter((h) => {
+    const bodies = (["json", "form", "body"] as const).filter((k) => h[k] !== undefined)
+    return bodies.length <= 1 ||
+      { path: [bodies[1]!], message: `json, form and body are mutually exclusive (got ${bodies.join(" and ")})` }
+  })
+)
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type HookInput = Schema.Schema.Encoded<typeof Hook>
+
+/**
+ * A webhook as `listWebhooks` answers it.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const WebhookInfo = /*#__PURE__*/ Schema.Struct({
+  id: Schema.String,
+  event: Schema.String,
+  created_at: Schema.optional(Schema.String),
+  url: Schema.String,
+  requestType: Schema.optional(Schema.String),
+  name: Schema.optional(Schema.NullOr(Schema.String)),
+  deviceID: Schema.optional(Schema.NullOr(Schema.String)),
+  disabled: Schema.optional(Schema.Boolean)
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface WebhookInfo extends Schema.Schema.Type<typeof WebhookInfo> {}
+
+/**
+ * The answer of `createWebhook`.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const CreatedWebhook = /*#__PURE__*/ Schema.Struct({
+  ok: Schema.optional(Schema.Boolean),
+  id: Schema.String,
+  url: Schema.String,
+  event: Schema.String,
+  name: Schema.optional(Schema.NullOr(Schema.String)),
+  created_at: Schema.optional(Schema.String),
+  hookUrl: Schema.optional(Schema.String)
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface CreatedWebhook extends Schema.Schema.Type<typeof CreatedWebhook> {}
