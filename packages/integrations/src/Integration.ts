@@ -24,6 +24,15 @@ const isHttpUrl = (s: string): boolean => {
  * The URL a webhook sends to: an absolute `http(s)` URL. Its path and query may hold Mustache templates
  * (`https://example.com/log/{{{room}}}`).
  *
+ * @example
+ * ```ts
+ * import { Integration } from "@effect-particle/integrations"
+ * import { Schema } from "effect"
+ *
+ * Schema.is(Integration.WebhookUrl)("https://example.com/hook") // true
+ * Schema.is(Integration.WebhookUrl)("example.com/hook") // false
+ * ```
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -33,6 +42,13 @@ export const WebhookUrl = /*#__PURE__*/ Schema.String.pipe(
 
 /**
  * The HTTP method of a webhook.
+ *
+ * @example
+ * ```ts
+ * import { Integration } from "@effect-particle/integrations"
+ *
+ * const put: typeof Integration.RequestType.Type = "PUT"
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -58,6 +74,18 @@ const Disabled = Schema.optional(Schema.Boolean)
  * - `responseTopic`, `errorResponseTopic`: the names of the response events (default
  *   `hook-response/<event>` / `hook-error/<event>`); `responseTemplate` shapes a JSON response.
  * - `rejectUnauthorized: false` accepts a self-signed certificate; `disabled: true` turns it off.
+ *
+ * @example
+ * ```ts
+ * import { Integration } from "@effect-particle/integrations"
+ * import { Schema } from "effect"
+ *
+ * const settings = Schema.decodeUnknownSync(Integration.WebhookSettings)({
+ *   integration_type: "Webhook",
+ *   url: "https://example.com/hook",
+ *   form: { value: "{{{PARTICLE_EVENT_VALUE}}}" }
+ * })
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -92,6 +120,13 @@ export const WebhookSettings = /*#__PURE__*/ Schema.Struct({
 /**
  * Azure IoT Hub: events forwarded to a hub with a shared access policy (`policy_key` is a secret).
  *
+ * @example
+ * ```ts
+ * import { Integration } from "@effect-particle/integrations"
+ *
+ * const hub = Integration.azureIotHub({ hub_name: "my-hub", policy_name: "particle", policy_key: "…" })
+ * ```
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -108,6 +143,13 @@ export const AzureIotHubSettings = /*#__PURE__*/ Schema.Struct({
 /**
  * Google Cloud Pub/Sub: events published to a topic (`projects/<project>/topics/<topic>`).
  *
+ * @example
+ * ```ts
+ * import { Integration } from "@effect-particle/integrations"
+ *
+ * const pubsub = Integration.googleCloudPubSub({ topic: "projects/my-project/topics/readings" })
+ * ```
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -120,6 +162,13 @@ export const GoogleCloudPubSubSettings = /*#__PURE__*/ Schema.Struct({
 
 /**
  * Google Maps: geolocation of cellular and Wi-Fi devices (`api_key` is a secret).
+ *
+ * @example
+ * ```ts
+ * import { Integration } from "@effect-particle/integrations"
+ *
+ * const maps = Integration.googleMaps({ api_key: "…" })
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -160,6 +209,13 @@ export const IntegrationSettings = /*#__PURE__*/ Schema.Union(
 /**
  * The settings as you write them (secrets as strings or `Redacted`).
  *
+ * @example
+ * ```ts
+ * import type { Integration } from "@effect-particle/integrations"
+ *
+ * const settings: Integration.IntegrationSettingsInput = { integration_type: "GoogleCloudPubSub", topic: "projects/p/topics/t" }
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -167,6 +223,13 @@ export type IntegrationSettingsInput = Schema.Schema.Encoded<typeof IntegrationS
 
 /**
  * The settings once validated (secrets `Redacted`).
+ *
+ * @example
+ * ```ts
+ * import type { Integration } from "@effect-particle/integrations"
+ *
+ * const kind = (s: Integration.IntegrationSettings) => s.integration_type
+ * ```
  *
  * @since 0.1.0
  * @category models
@@ -262,6 +325,19 @@ const common = {
 /**
  * A webhook integration as the cloud answers it.
  *
+ * @example
+ * ```ts
+ * import { Integration } from "@effect-particle/integrations"
+ * import { Schema } from "effect"
+ *
+ * const hook = Schema.decodeUnknownSync(Integration.WebhookIntegration)({
+ *   id: "10001",
+ *   event: "temperature",
+ *   integration_type: "Webhook",
+ *   url: "https://example.com/hook"
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -284,6 +360,13 @@ export const WebhookIntegration = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * @example
+ * ```ts
+ * import type { Integration } from "@effect-particle/integrations"
+ *
+ * const target = (w: Integration.WebhookIntegration) => `${w.requestType ?? "POST"} ${w.url}`
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -291,6 +374,13 @@ export interface WebhookIntegration extends Schema.Schema.Type<typeof WebhookInt
 
 /**
  * An Azure IoT Hub integration as the cloud answers it.
+ *
+ * @example
+ * ```ts
+ * import { Integration } from "@effect-particle/integrations"
+ *
+ * const isAzure = Integration.isAzureIotHub
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -305,6 +395,13 @@ export const AzureIotHubIntegration = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * @example
+ * ```ts
+ * import type { Integration } from "@effect-particle/integrations"
+ *
+ * const hub = (a: Integration.AzureIotHubIntegration) => a.hub_name
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -312,6 +409,13 @@ export interface AzureIotHubIntegration extends Schema.Schema.Type<typeof AzureI
 
 /**
  * A Google Cloud Pub/Sub integration as the cloud answers it.
+ *
+ * @example
+ * ```ts
+ * import { Integration } from "@effect-particle/integrations"
+ *
+ * const isPubSub = Integration.isGoogleCloudPubSub
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -323,6 +427,13 @@ export const GoogleCloudPubSubIntegration = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * @example
+ * ```ts
+ * import type { Integration } from "@effect-particle/integrations"
+ *
+ * const topic = (p: Integration.GoogleCloudPubSubIntegration) => p.topic
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -330,6 +441,13 @@ export interface GoogleCloudPubSubIntegration extends Schema.Schema.Type<typeof 
 
 /**
  * A Google Maps integration as the cloud answers it.
+ *
+ * @example
+ * ```ts
+ * import { Integration } from "@effect-particle/integrations"
+ *
+ * const isMaps = Integration.isGoogleMaps
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -341,6 +459,13 @@ export const GoogleMapsIntegration = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * @example
+ * ```ts
+ * import type { Integration } from "@effect-particle/integrations"
+ *
+ * const event = (m: Integration.GoogleMapsIntegration) => m.event
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -349,6 +474,15 @@ export interface GoogleMapsIntegration extends Schema.Schema.Type<typeof GoogleM
 /**
  * An integration of a kind this version does not know (or a known kind missing a field it needs): its
  * fields are kept as they came.
+ *
+ * @example
+ * ```ts
+ * import { Integration } from "@effect-particle/integrations"
+ * import { Schema } from "effect"
+ *
+ * // a kind this version does not know keeps its fields
+ * const other = Schema.decodeUnknownSync(Integration.Integration)({ id: "7", event: "e", integration_type: "Datacake", token: "t" })
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -359,6 +493,13 @@ export const OtherIntegration = /*#__PURE__*/ Schema.Struct(
 )
 
 /**
+ * @example
+ * ```ts
+ * import type { Integration } from "@effect-particle/integrations"
+ *
+ * const kind = (o: Integration.OtherIntegration) => o.integration_type
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -367,6 +508,15 @@ export interface OtherIntegration extends Schema.Schema.Type<typeof OtherIntegra
 /**
  * An integration as `listIntegrations`, `getIntegration` and `editIntegration` answer it. Narrow it with
  * `isWebhook` and its siblings (`integration_type` alone cannot narrow it, because of `OtherIntegration`).
+ *
+ * @example
+ * ```ts
+ * import { Integration } from "@effect-particle/integrations"
+ * import { Schema } from "effect"
+ *
+ * const decoded = Schema.decodeUnknownSync(Integration.Integration)({ id: "8", event: "g", integration_type: "GoogleCloudPubSub", topic: "t" })
+ * Integration.isGoogleCloudPubSub(decoded) // true
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -380,6 +530,13 @@ export const Integration = /*#__PURE__*/ Schema.Union(
 )
 
 /**
+ * @example
+ * ```ts
+ * import type { Integration } from "@effect-particle/integrations"
+ *
+ * const describe = (i: Integration.Integration) => `${i.id}: ${i.integration_type} on ${i.event}`
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -400,12 +557,26 @@ export type Integration = Schema.Schema.Type<typeof Integration>
 export const isWebhook = (i: Integration): i is WebhookIntegration => Schema.is(WebhookIntegration)(i)
 
 /**
+ * @example
+ * ```ts
+ * import { Integration } from "@effect-particle/integrations"
+ *
+ * const hubs = (all: ReadonlyArray<Integration.Integration>) => all.filter(Integration.isAzureIotHub).map((a) => a.hub_name)
+ * ```
+ *
  * @since 0.1.0
  * @category guards
  */
 export const isAzureIotHub = (i: Integration): i is AzureIotHubIntegration => Schema.is(AzureIotHubIntegration)(i)
 
 /**
+ * @example
+ * ```ts
+ * import { Integration } from "@effect-particle/integrations"
+ *
+ * const topics = (all: ReadonlyArray<Integration.Integration>) => all.filter(Integration.isGoogleCloudPubSub).map((p) => p.topic)
+ * ```
+ *
  * @since 0.1.0
  * @category guards
  */
@@ -413,6 +584,13 @@ export const isGoogleCloudPubSub = (i: Integration): i is GoogleCloudPubSubInteg
   Schema.is(GoogleCloudPubSubIntegration)(i)
 
 /**
+ * @example
+ * ```ts
+ * import { Integration } from "@effect-particle/integrations"
+ *
+ * const hasMaps = (all: ReadonlyArray<Integration.Integration>) => all.some(Integration.isGoogleMaps)
+ * ```
+ *
  * @since 0.1.0
  * @category guards
  */
@@ -421,6 +599,16 @@ export const isGoogleMaps = (i: Integration): i is GoogleMapsIntegration => Sche
 /**
  * The answer of `createIntegration`: the new id (and, for webhooks, `hookUrl`; for the other kinds,
  * `integrationUrl`), with the settings the cloud echoes.
+ *
+ * @example
+ * ```ts
+ * import { createIntegration, Integration } from "@effect-particle/integrations"
+ * import { Effect } from "effect"
+ *
+ * const hookUrl = createIntegration({ event: "e", settings: Integration.webhook({ url: "https://example.com" }) }).pipe(
+ *   Effect.map((created) => created.hookUrl)
+ * )
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -438,6 +626,13 @@ export const CreatedIntegration = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * @example
+ * ```ts
+ * import type { Integration } from "@effect-particle/integrations"
+ *
+ * const id = (c: Integration.CreatedIntegration) => c.id
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -445,6 +640,16 @@ export interface CreatedIntegration extends Schema.Schema.Type<typeof CreatedInt
 
 /**
  * `{ integration: … }`, unwrapped.
+ *
+ * @example
+ * ```ts
+ * import { Integration } from "@effect-particle/integrations"
+ * import { Schema } from "effect"
+ *
+ * const one = Schema.decodeUnknownSync(Integration.IntegrationEnvelope)({
+ *   integration: { id: "9", event: "m", integration_type: "GoogleMaps" }
+ * })
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -459,6 +664,14 @@ export const IntegrationEnvelope: Schema.Schema<Integration, any> = /*#__PURE__*
  * The answer of `testIntegration`: whether the target answered well, with its answer (`data`) or the
  * reason it failed (`error`).
  *
+ * @example
+ * ```ts
+ * import { testIntegration } from "@effect-particle/integrations"
+ * import { Effect } from "effect"
+ *
+ * const pass = testIntegration({ integrationId: "10001" }).pipe(Effect.map((r) => r.pass))
+ * ```
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -469,6 +682,13 @@ export const TestResult = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * @example
+ * ```ts
+ * import type { Integration } from "@effect-particle/integrations"
+ *
+ * const why = (r: Integration.TestResult) => (r.pass ? "ok" : String(r.error))
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */

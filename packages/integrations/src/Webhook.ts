@@ -15,6 +15,14 @@ const StringMap = Schema.Record({ key: Schema.String, value: Schema.String })
  * default `POST`), `auth`, `headers`, `query`, `json`, `form`, `body`, `responseTemplate`,
  * `responseEvent` (sent as `responseTopic`) and `errorResponseEvent` (sent as `errorResponseTopic`).
  *
+ * @example
+ * ```ts
+ * import { Webhook } from "@effect-particle/integrations"
+ * import { Schema } from "effect"
+ *
+ * const hook = Schema.decodeUnknownSync(Webhook.Hook)({ method: "GET", query: { q: "{{{PARTICLE_EVENT_VALUE}}}" } })
+ * ```
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -38,6 +46,13 @@ export const Hook = /*#__PURE__*/ Schema.Struct({
 )
 
 /**
+ * @example
+ * ```ts
+ * import type { Webhook } from "@effect-particle/integrations"
+ *
+ * const hook: Webhook.HookInput = { method: "PUT", responseEvent: "ack" }
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -45,6 +60,14 @@ export type HookInput = Schema.Schema.Encoded<typeof Hook>
 
 /**
  * A webhook as `listWebhooks` answers it.
+ *
+ * @example
+ * ```ts
+ * import { listWebhooks } from "@effect-particle/integrations"
+ * import { Effect } from "effect"
+ *
+ * const urls = listWebhooks().pipe(Effect.map((hooks) => hooks.map((h) => h.url)))
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -61,6 +84,13 @@ export const WebhookInfo = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * @example
+ * ```ts
+ * import type { Webhook } from "@effect-particle/integrations"
+ *
+ * const label = (h: Webhook.WebhookInfo) => `${h.event} → ${h.url}`
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -68,6 +98,14 @@ export interface WebhookInfo extends Schema.Schema.Type<typeof WebhookInfo> {}
 
 /**
  * The answer of `createWebhook`.
+ *
+ * @example
+ * ```ts
+ * import { createWebhook } from "@effect-particle/integrations"
+ * import { Effect } from "effect"
+ *
+ * const id = createWebhook({ event: "e", url: "https://example.com" }).pipe(Effect.map((w) => w.id))
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -83,6 +121,13 @@ export const CreatedWebhook = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * @example
+ * ```ts
+ * import type { Webhook } from "@effect-particle/integrations"
+ *
+ * const id = (w: Webhook.CreatedWebhook) => w.id
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */

@@ -82,6 +82,13 @@ export const Library: Schema.Schema<Library, Schema.Schema.Encoded<typeof Resour
 )
 
 /**
+ * @example
+ * ```ts
+ * import type { Library } from "@effect-particle/libraries"
+ *
+ * const label = (lib: Library.Library) => `${lib.name}@${lib.version} (${lib.visibility ?? "?"})`
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -89,6 +96,17 @@ export interface Library extends Schema.Schema.Type<typeof Plain> {}
 
 /**
  * A JSON:API document holding one library, decoded to the library.
+ *
+ * @example
+ * ```ts
+ * import { Library } from "@effect-particle/libraries"
+ * import { Schema } from "effect"
+ *
+ * const lib = Schema.decodeUnknownSync(Library.LibraryDocument)({
+ *   data: { type: "libraries", id: "neopixel", attributes: { name: "neopixel", version: "0.0.10" } }
+ * })
+ * // { id: "neopixel", name: "neopixel", version: "0.0.10" }
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -102,6 +120,14 @@ export const LibraryDocument: Schema.Schema<Library, any> = /*#__PURE__*/ Schema
 /**
  * A JSON:API document holding a list of libraries, decoded to the list.
  *
+ * @example
+ * ```ts
+ * import { Library } from "@effect-particle/libraries"
+ * import { Schema } from "effect"
+ *
+ * const libs = Schema.decodeUnknownSync(Library.LibraryListDocument)({ data: [] }) // []
+ * ```
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -114,6 +140,13 @@ export const LibraryListDocument: Schema.Schema<ReadonlyArray<Library>, any> = /
 /**
  * The library scopes of `listLibraries`: `all` (public libraries and your private ones), `official`,
  * `verified`, `featured`, `public`, `private` (your private ones), `mine` (yours, public and private).
+ *
+ * @example
+ * ```ts
+ * import { listLibraries } from "@effect-particle/libraries"
+ *
+ * const official = listLibraries({ scope: "official" })
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -129,6 +162,13 @@ export const Scope = /*#__PURE__*/ Schema.Literal(
 )
 
 /**
+ * @example
+ * ```ts
+ * import type { Library } from "@effect-particle/libraries"
+ *
+ * const scope: Library.Scope = "mine"
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -137,6 +177,14 @@ export type Scope = typeof Scope.Type
 /**
  * The sort keys of `listLibraries` (`-` first for descending): `name`, `installs`, `popularity`,
  * `published`, `updated`, `created`, `official`, `verified`.
+ *
+ * @example
+ * ```ts
+ * import { Library } from "@effect-particle/libraries"
+ * import { Schema } from "effect"
+ *
+ * Schema.is(Library.Sort)("-installs") // true
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -151,6 +199,15 @@ export const Sort = /*#__PURE__*/ Schema.String.pipe(
 /**
  * A library name: letters, digits, `_`, `-` and `.`, starting with a letter or a digit (names are
  * case-insensitive).
+ *
+ * @example
+ * ```ts
+ * import { Library } from "@effect-particle/libraries"
+ * import { Schema } from "effect"
+ *
+ * Schema.is(Library.Name)("neopixel") // true
+ * Schema.is(Library.Name)("no spaces") // false
+ * ```
  *
  * @since 0.1.0
  * @category schemas

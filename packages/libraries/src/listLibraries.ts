@@ -11,6 +11,13 @@ import { LibraryListDocument, Scope, Sort } from "./Library.js"
  * `sort` (`Library.Sort`), `architectures` (platform names, e.g. `["argon", "boron"]`), `category`,
  * `scope` (`Library.Scope`, default `all`), `excludeScopes`; arrays are sent comma-joined.
  *
+ * @example
+ * ```ts
+ * import { listLibraries } from "@effect-particle/libraries"
+ *
+ * const page = listLibraries({ filter: "sensor", architectures: ["argon", "boron"], excludeScopes: ["private"] })
+ * ```
+ *
  * @since 0.1.0
  * @category schemas
  */

@@ -32,6 +32,13 @@ export const Iccid = /*#__PURE__*/ Schema.String.pipe(
  * `inactive_user_deactivated`, `inactive_data_limit_reached` (paused: over its `mb_limit` this month) and
  * `inactive_invalid_payment_method`. The schema accepts any string, so a new state is never a `DecodeError`.
  *
+ * @example
+ * ```ts
+ * import type { Sim } from "@effect-particle/sims"
+ *
+ * const paused = (status: Sim.Status) => status === "inactive_data_limit_reached"
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -123,6 +130,13 @@ export const Sim: Schema.Schema<Sim, Schema.Schema.Encoded<typeof WireSim>> = /*
 )
 
 /**
+ * @example
+ * ```ts
+ * import type { Sim } from "@effect-particle/sims"
+ *
+ * const label = (sim: Sim.Sim) => `${sim.iccid} ${sim.status} (${sim.mb_limit ?? "no"} MB limit)`
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -130,6 +144,14 @@ export interface Sim extends Schema.Schema.Type<typeof DecodedSim> {}
 
 /**
  * The paging of a product's SIM list.
+ *
+ * @example
+ * ```ts
+ * import { Sim } from "@effect-particle/sims"
+ * import { Schema } from "effect"
+ *
+ * const meta = Schema.decodeUnknownSync(Sim.PageMeta)({ page: 1, per_page: 25, total_pages: 2, total: 30 })
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -147,6 +169,15 @@ const SimListObject = Schema.Struct({ sims: Schema.Array(Sim), meta: Schema.opti
  * The answer of `listSIMs`: `{ sims, meta? }` (`meta` on product lists). Particle's documentation shows
  * that envelope and particle-api-js types a bare array; both decode to `{ sims, meta? }`.
  *
+ * @example
+ * ```ts
+ * import { Sim } from "@effect-particle/sims"
+ * import { Schema } from "effect"
+ *
+ * // a bare array (particle-api-js's type) decodes to { sims }
+ * const list = Schema.decodeUnknownSync(Sim.SimList)([{ iccid: "8934076500002589174", status: "active" }])
+ * ```
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -161,6 +192,13 @@ export const SimList: Schema.Schema<SimList, any> = /*#__PURE__*/ Schema.transfo
 )
 
 /**
+ * @example
+ * ```ts
+ * import type { Sim } from "@effect-particle/sims"
+ *
+ * const iccids = (list: Sim.SimList) => list.sims.map((s) => s.iccid)
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -168,6 +206,14 @@ export interface SimList extends Schema.Schema.Type<typeof SimListObject> {}
 
 /**
  * One day of data usage, in MB.
+ *
+ * @example
+ * ```ts
+ * import { Sim } from "@effect-particle/sims"
+ * import { Schema } from "effect"
+ *
+ * const day = Schema.decodeUnknownSync(Sim.UsageDay)({ date: "2024-01-15", mbs_used: 0.98, mbs_used_cumulative: 2.94 })
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -182,6 +228,14 @@ export const UsageDay = /*#__PURE__*/ Schema.Struct({
 /**
  * The data usage of one SIM this billing period.
  *
+ * @example
+ * ```ts
+ * import { getSIMDataUsage } from "@effect-particle/sims"
+ * import { Effect } from "effect"
+ *
+ * const days = getSIMDataUsage({ iccid: "8934076500002589174" }).pipe(Effect.map((u) => u.usage_by_day.length))
+ * ```
+ *
  * @since 0.1.0
  * @category schemas
  */
@@ -195,6 +249,13 @@ export const SimDataUsage = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * @example
+ * ```ts
+ * import type { Sim } from "@effect-particle/sims"
+ *
+ * const used = (u: Sim.SimDataUsage) => u.usage_by_day.at(-1)?.mbs_used_cumulative ?? 0
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -202,6 +263,14 @@ export interface SimDataUsage extends Schema.Schema.Type<typeof SimDataUsage> {}
 
 /**
  * The data usage of every SIM of a product this billing period.
+ *
+ * @example
+ * ```ts
+ * import { getFleetDataUsage } from "@effect-particle/sims"
+ * import { Effect } from "effect"
+ *
+ * const active = getFleetDataUsage({ product: 4242 }).pipe(Effect.map((u) => u.total_active_sim_cards))
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -213,6 +282,13 @@ export const FleetDataUsage = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * @example
+ * ```ts
+ * import type { Sim } from "@effect-particle/sims"
+ *
+ * const perSim = (u: Sim.FleetDataUsage) => u.total_mbs_used / Math.max(1, u.total_active_sim_cards)
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -221,6 +297,14 @@ export interface FleetDataUsage extends Schema.Schema.Type<typeof FleetDataUsage
 /**
  * What a SIM action answers: an acknowledgement, with the SIM as it is now when the cloud sends it
  * (Particle documents no body for these actions).
+ *
+ * @example
+ * ```ts
+ * import { deactivateSIM } from "@effect-particle/sims"
+ * import { Effect } from "effect"
+ *
+ * const status = deactivateSIM({ iccid: "8934076500002589174" }).pipe(Effect.map((r) => r.sim?.status ?? "unknown"))
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -231,6 +315,13 @@ export const SimActionResult = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * @example
+ * ```ts
+ * import type { Sim } from "@effect-particle/sims"
+ *
+ * const isActive = (r: Sim.SimActionResult) => r.sim?.status === "active"
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -239,6 +330,15 @@ export interface SimActionResult extends Schema.Schema.Type<typeof SimActionResu
 /**
  * The answer of `getSIM`: `{ sim }` as documented, or the bare SIM as Particle's example shows; either
  * decodes to the SIM.
+ *
+ * @example
+ * ```ts
+ * import { Sim } from "@effect-particle/sims"
+ * import { Schema } from "effect"
+ *
+ * const sim = Schema.decodeUnknownSync(Sim.SimEnvelope)({ sim: { _id: "8934076500002589174", status: "active" } })
+ * // sim.iccid === "8934076500002589174"
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -257,6 +357,14 @@ export const SimEnvelope: Schema.Schema<Sim, any> = /*#__PURE__*/ Schema.transfo
  * The answer of `getSIMStatus` (202): an asynchronous check of the SIM's connectivity; the
  * `sim_status` values are `null` until `meta.state` is `complete` (poll again after
  * `meta.check_again_after`).
+ *
+ * @example
+ * ```ts
+ * import { getSIMStatus } from "@effect-particle/sims"
+ * import { Effect } from "effect"
+ *
+ * const pending = getSIMStatus({ iccid: "8934076500002589174" }).pipe(Effect.map((s) => s.meta.state === "pending"))
+ * ```
  *
  * @since 0.1.0
  * @category schemas
@@ -280,6 +388,13 @@ export const SimStatus = /*#__PURE__*/ Schema.Struct({
 })
 
 /**
+ * @example
+ * ```ts
+ * import type { Sim } from "@effect-particle/sims"
+ *
+ * const connected = (s: Sim.SimStatus) => s.sim_status.connected === true
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
