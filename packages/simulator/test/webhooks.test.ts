@@ -381,6 +381,35 @@ describe("webhook delivery to a loopback receiver", () => {
   })
 })
 
+describe("event ids and response templates", () => {
+  it("PARTICLE_EVENT_ID is one per event, shared by the webhooks it triggers; a broken response template is a hook-error", async () => {
+    await hook({ event: "ids", url: `${receiver.url}/a`, noDefaults: true, body: "{{{PARTICLE_EVENT_ID}}}" })
+    await hook({
+      event: "ids",
+      url: `${receiver.url}/b`,
+      noDefaults: true,
+      body: "{{{PARTICLE_EVENT_ID}}}",
+      responseTemplate: "{{#open}}never closed"
+    })
+    sim.publish({ deviceId: DEVICE(), name: "ids", data: "1" })
+    await until(() => receiver.received.length === 2, 5000)
+    sim.publish({ deviceId: DEVICE(), name: "ids", data: "2" })
+    await until(() => receiver.received.length === 4, 5000)
+    const [first, second] = [receiver.received.slice(0, 2), receiver.received.slice(2)].map((rs) =>
+      rs.map((r) => r.body)
+    )
+    expect(first![0]).toMatch(/^[0-9a-f]{24}$/)
+    expect(first![0]).toBe(first![1])
+    expect(second![0]).toBe(second![1])
+    expect(second![0]).not.toBe(first![0])
+    const events = await waitEvents(stream, (e) => e.filter((x) => x.name === "hook-error/ids/0").length === 2)
+    expect(events.find((e) => e.name === "hook-error/ids/0")!.data).toBe(
+      "the response template could not be rendered: unclosed section {{#open}}"
+    )
+    stream.close()
+  })
+})
+
 describe("URLs off loopback", () => {
   it("are never contacted: recorded as a delivery, answered with a hook-error, no socket or DNS lookup to them", async () => {
     connections.length = 0

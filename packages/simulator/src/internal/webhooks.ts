@@ -421,9 +421,10 @@ const deliver = async (
   store: Store,
   i: IntegrationRecord,
   ev: SimEvent,
+  id: string,
   timeoutMs: number
 ): Promise<void> => {
-  const variables = eventVariables(store, ev, eventId())
+  const variables = eventVariables(store, ev, id)
   const errorTopic = topic(i, ev, variables, "error")
   let request: BuiltRequest
   try {
@@ -450,7 +451,14 @@ const deliver = async (
       emit(sim, store, ev, `${errorTopic}/0`, d.error)
       return
     }
-    const text = responseText(i, sent, variables)
+    let text: string
+    try {
+      text = responseText(i, sent, variables)
+    } catch (e) {
+      d.error = `the response template could not be rendered: ${e instanceof Error ? e.message : String(e)}`
+      emit(sim, store, ev, `${errorTopic}/0`, d.error)
+      return
+    }
     const responseTopic = topic(i, ev, variables, "response")
     chunkUtf8(text).forEach((chunk, n) => emit(sim, store, ev, `${responseTopic}/${n}`, chunk))
   } catch (e) {
@@ -487,12 +495,14 @@ export const onWebhookEvent = (sim: Services, ev: SimEvent, o: { timeoutMs?: num
   const store = sim.store
   if (store.integrations.emitting > 0 || isHookEvent(ev.name)) return
   const hooks = store.integrations.all().filter((i) => matches(store, i, ev))
+  // one PARTICLE_EVENT_ID per event, whichever integrations it triggers
+  const id = eventId()
   for (const i of hooks) {
     const accepted = schedule(
       store,
       () =>
         new Promise<void>((resolve) =>
-          setImmediate(() => void deliver(sim, store, i, ev, o.timeoutMs ?? DEFAULT_TIMEOUT_MS).finally(resolve))
+          setImmediate(() => void deliver(sim, store, i, ev, id, o.timeoutMs ?? DEFAULT_TIMEOUT_MS).finally(resolve))
         )
     )
     if (!accepted) {
@@ -501,7 +511,7 @@ export const onWebhookEvent = (sim: Services, ev: SimEvent, o: { timeoutMs?: num
           sim,
           store,
           ev,
-          `${topic(i, ev, eventVariables(store, ev, eventId()), "error")}/0`,
+          `${topic(i, ev, eventVariables(store, ev, id), "error")}/0`,
           "Sleeping, too many webhook deliveries in flight, please wait and try again"
         )
       )
