@@ -1,5 +1,6 @@
 /**
- * Fidelity suite: drives the official particle-api-js 12.0.3 client against the simulator.
+ * Fidelity suite: drives the official particle-api-js 12.0.3 client against the simulator. SIMs, integrations
+ * and libraries have their own files (official-sims, official-integrations, official-libraries).
  */
 import { createRequire } from "node:module"
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
@@ -157,18 +158,7 @@ describe("particle-api-js → simulator: events", () => {
   })
 })
 
-describe("particle-api-js → simulator: SIMs, products, customers, groups config", () => {
-  it("SIM methods", async () => {
-    const sims = await api.listSIMs({ auth })
-    expect(sims.body.sims.map((s: any) => s.iccid)).toEqual(sim.seed.sims.user)
-    const psims = await api.listSIMs({ product: sim.seed.product.id, auth })
-    expect(psims.body.meta.total).toBe(2)
-    expect((await api.getSIMDataUsage({ iccid: sim.seed.sims.user[0], auth })).body.usage_by_day).toHaveLength(3)
-    expect((await api.getFleetDataUsage({ product: sim.seed.product.id, auth })).body.total_active_sim_cards).toBe(2)
-    expect((await api.checkSIM({ iccid: sim.seed.sims.user[0], auth })).statusCode).toBe(204)
-    expect((await rejection(api.checkSIM({ iccid: "89000000000000000000", auth }))).statusCode).toBe(404)
-    expect((await api.removeSIM({ iccid: sim.seed.sims.user[1], auth })).statusCode).toBe(204)
-  })
+describe("particle-api-js → simulator: products, customers, groups config", () => {
   it("products, firmware, team, customers, configuration, locations", async () => {
     const p = sim.seed.product
     expect((await api.listProducts({ auth })).body.products[0]).toMatchObject({ id: p.id, slug: p.slug })
@@ -198,37 +188,7 @@ describe("particle-api-js → simulator: SIMs, products, customers, groups confi
   })
 })
 
-describe("particle-api-js → simulator: libraries, webhooks, integrations, clients, build targets", () => {
-  it("libraries incl. contribute/publish/delete and downloadFile", async () => {
-    const libs = await api.listLibraries({ auth })
-    expect(libs.body.data.map((l: any) => l.id)).toEqual(["neopixel", "onewire", "sim-sensors"])
-    const one = await api.getLibrary({ name: "NeoPixel", auth })
-    expect(one.body.data).toMatchObject({ type: "libraries", id: "neopixel", attributes: { version: "0.0.10", official: true } })
-    expect((await api.getLibraryVersions({ name: "neopixel", auth })).body.data.map((d: any) => d.attributes.version)).toEqual(["0.0.10", "0.0.9"])
-    const tar = Buffer.from("name=mylib\nversion=1.0.0\n")
-    const made = await api.contributeLibrary({ archive: tar, auth })
-    expect([made.statusCode, made.body.data.attributes.visibility]).toEqual([201, "private"])
-    const dup = await rejection(api.contributeLibrary({ archive: tar, auth }))
-    expect(dup.statusCode).toBe(400)
-    expect(dup.body.errors[0].message).toMatch(/^This version is not valid/)
-    expect((await api.publishLibrary({ name: "mylib", auth })).body.data.attributes.visibility).toBe("public")
-    expect((await api.deleteLibrary({ name: "mylib", force: true, auth })).statusCode).toBe(204)
-    const file = await api.downloadFile({ uri: one.body.data.links.download })
-    expect(Buffer.from(file)[0]).toBe(0x1f)
-  })
-  it("webhooks and integrations", async () => {
-    const w = await api.createWebhook({ event: "temp", url: "https://example.com/x", device: sim.seed.devices.online.id, auth })
-    expect(w.body).toMatchObject({ ok: true, event: "temp", url: "https://example.com/x" })
-    expect((await api.listWebhooks({ auth })).body.some((h: any) => h.id === w.body.id)).toBe(true)
-    expect((await api.deleteWebhook({ hookId: w.body.id, auth })).body).toEqual({ ok: true })
-    const i = await api.createIntegration({ event: "e", deviceId: sim.seed.devices.online.id, settings: { integration_type: "Webhook", url: "https://example.com/i", requestType: "POST" }, auth })
-    expect([i.statusCode, i.body.ok]).toEqual([201, true])
-    expect((await api.editIntegration({ integrationId: i.body.id, event: "e2", settings: { integration_type: "Webhook", url: "https://example.com/j" }, auth })).body.integration.event).toBe("e2")
-    expect((await api.listIntegrations({ auth })).body.map((x: any) => x.id)).toContain(i.body.id)
-    expect((await api.listIntegrations({ product: sim.seed.product.id, auth })).body).toEqual([])
-    expect((await api.deleteIntegration({ integrationId: i.body.id, auth })).statusCode).toBe(204)
-    expect((await rejection(api.deleteIntegration({ integrationId: "nope", auth }))).statusCode).toBe(404)
-  })
+describe("particle-api-js → simulator: clients, build targets", () => {
   it("OAuth clients, build targets, Device OS versions", async () => {
     const c = await api.createOAuthClient({ name: "My App", type: "installed", auth })
     expect(c.body.client).toMatchObject({ name: "My App", type: "installed" })

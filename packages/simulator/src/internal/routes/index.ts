@@ -8,10 +8,10 @@ import { registerAuth } from "./auth.js"
 import { registerDevices } from "./devices.js"
 import { registerEvents } from "./events.js"
 import { registerFirmware } from "./firmware.js"
-import { registerIntegrations } from "./integrations.js"
+import { onIntegrationEvent, registerIntegrations } from "./integrations.js"
 import { registerLibraries } from "./libraries.js"
 import { registerProducts } from "./products.js"
-import { registerSims } from "./sims.js"
+import { onSimEvent, registerSims } from "./sims.js"
 
 export interface Family {
   readonly name: string
@@ -30,8 +30,8 @@ export const families: ReadonlyArray<Family> = [
   { name: "events", register: registerEvents },
   { name: "firmware", register: registerFirmware },
   { name: "products", register: registerProducts },
-  { name: "sims", register: registerSims },
-  { name: "integrations", register: registerIntegrations },
+  { name: "sims", register: registerSims, onEvent: onSimEvent },
+  { name: "integrations", register: registerIntegrations, onEvent: onIntegrationEvent },
   { name: "libraries", register: registerLibraries }
   // logic, ledger, env: not simulated yet
 ]
