@@ -69,7 +69,8 @@ export const openStream = (sim: Sim, path: string, token: string | null = sim.ac
         chunks,
         ended,
         close: () => req.destroy(),
-        waitFor: (pred, timeoutMs = 5000) =>
+        // the timeouts detect a hang (a condition that never holds), not slowness: they are generous
+        waitFor: (pred, timeoutMs = 20_000) =>
           new Promise<string>((ok, fail) => {
             if (pred(buf)) return ok(buf)
             const t = setTimeout(() => fail(new Error(`timeout waiting; got ${JSON.stringify(buf)}`)), timeoutMs)
@@ -87,7 +88,7 @@ export const openStream = (sim: Sim, path: string, token: string | null = sim.ac
     req.on("error", reject)
   })
 
-export const until = async (pred: () => boolean, timeoutMs = 3000): Promise<void> => {
+export const until = async (pred: () => boolean, timeoutMs = 20_000): Promise<void> => {
   const start = Date.now()
   while (!pred()) {
     if (Date.now() - start > timeoutMs) throw new Error("condition not met in time")

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
 import { Simulator } from "../src/index.js"
+import { makeLibraryArchive } from "../src/internal/library-archive.js"
 import { call, multipart, type Sim } from "./helpers.js"
 
 let sim: Sim
@@ -58,9 +59,19 @@ describe("user-controlled keys named like Object.prototype members are ordinary 
     expect((await call(sim, "DELETE", `${P}/team/__proto__`)).status).toBe(404)
     const customers = (await call(sim, "GET", `${P}/customers`)).json.customers.map((c: any) => c.username)
     expect(customers).toEqual(expect.arrayContaining(["__proto__", "constructor"]))
-    const lib = await fetch(`${sim.url}/v1/libraries`, { method: "POST", headers: { authorization: `Bearer ${sim.accessToken}` }, body: multipart([{ name: "archive", filename: "l.tar.gz", data: "name=__proto__\nversion=1.0.0\n" }]) })
-    expect(lib.status).toBe(201)
-    expect((await call(sim, "GET", "/v1/libraries/__proto__")).json.data.id).toBe("__proto__")
+    // libraries are real archives now; `__proto__` is not a valid library name (it must start with a letter or
+    // digit), so it is refused with Particle's JSON:API 400, while `constructor` is an ordinary library
+    const upload = (name: string) =>
+      fetch(`${sim.url}/v1/libraries`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${sim.accessToken}` },
+        body: multipart([{ name: "archive", filename: "l.tar.gz", data: makeLibraryArchive({ name, version: "1.0.0" }) }])
+      })
+    const refused = await upload("__proto__")
+    expect(refused.status).toBe(400)
+    expect((await refused.json()).errors[0].message).toBeTypeOf("string")
+    expect((await upload("constructor")).status).toBe(201)
+    expect((await call(sim, "GET", "/v1/libraries/constructor")).json.data.id).toBe("constructor")
     const cfg = await call(sim, "PUT", `${P}/config`, { body: `{"__proto__":{"radius":9}}`, headers: { "content-type": "application/json" } })
     expect(cfg.status).toBe(202)
     expect((await call(sim, "GET", `${P}/config`)).json.configuration["__proto__"]).toEqual({ radius: 9 })

@@ -8,11 +8,25 @@ beforeAll(async () => { sim = await Simulator.start({ maxBodyBytes: 1024 }) })
 afterAll(() => sim.close())
 beforeEach(() => sim.reset())
 
-const raw = (data: Buffer | string, waitMs = 100): Promise<string> =>
+/**
+ * Writes raw bytes and returns what came back: once a whole response arrived (head plus its
+ * Content-Length), when the server closes, or after `waitMs` at the latest (a cap for requests that get no
+ * answer, not a speed bound).
+ */
+const raw = (data: Buffer | string, waitMs = 20_000): Promise<string> =>
   new Promise((resolve) => {
     const s = net.connect(sim.port, "127.0.0.1")
     let out = ""
-    s.on("data", (c) => (out += c.toString("latin1")))
+    const complete = () => {
+      const head = out.indexOf("\r\n\r\n")
+      if (head === -1) return false
+      const length = /\r\ncontent-length: *(\d+)/i.exec(out.slice(0, head))
+      return length !== null && Buffer.byteLength(out.slice(head + 4), "latin1") >= Number(length[1])
+    }
+    s.on("data", (c) => {
+      out += c.toString("latin1")
+      if (complete()) s.destroy()
+    })
     s.on("error", () => undefined)
     s.on("close", () => resolve(out))
     s.write(data)
@@ -94,7 +108,7 @@ describe("fuzz", () => {
       if (rand() < 0.7) headers["authorization"] = `Bearer ${sim.accessToken}`
       const hasBody = method !== "GET" && method !== "HEAD"
       jobs.push(
-        fetch(sim.url + path.replace("/__sim", "/__sim_x"), { method, headers, ...(hasBody ? { body } : {}), signal: AbortSignal.timeout(5000) })
+        fetch(sim.url + path.replace("/__sim", "/__sim_x"), { method, headers, ...(hasBody ? { body } : {}), signal: AbortSignal.timeout(60_000) })
           .then(async (r) => {
             const t = await r.text()
             expect(r.status).toBeLessThan(600)
