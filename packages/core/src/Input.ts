@@ -4,6 +4,8 @@
  *
  * @since 0.1.0
  */
+import * as EffectDuration from "effect/Duration"
+import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 
@@ -171,3 +173,34 @@ export const Secret: Schema.Schema<Redacted.Redacted<string>, Redacted.Redacted<
   }),
   Schema.filter((secret) => Redacted.value(secret).trim().length > 0 || "must not be empty")
 ).annotations({ message: () => "must be a non-empty string or Redacted<string>" })
+
+/**
+ * A duration option: anything `Duration.decode` takes (`"30 seconds"`, milliseconds as a number, a
+ * `Duration`), decoded to a `Duration`. NaN, negative numbers and garbage are refused (`Duration.decode`
+ * would turn NaN and negative numbers into zero, a silent fallback).
+ *
+ * @example
+ * ```ts
+ * import { Input } from "@effect-particle/core"
+ * import { Schema } from "effect"
+ *
+ * const Options = Schema.Struct({ timeout: Schema.optional(Input.Duration) })
+ * ```
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const Duration: Schema.Schema<EffectDuration.Duration, EffectDuration.DurationInput> = Schema.declare(
+  (u): u is EffectDuration.DurationInput => {
+    if (typeof u === "number" && !(u >= 0)) return false
+    const d = EffectDuration.decodeUnknown(u)
+    return Option.isSome(d) && !Number.isNaN(EffectDuration.toMillis(d.value))
+  },
+  { message: () => "must be a duration (e.g. \"30 seconds\", or milliseconds as a number)" }
+).pipe(
+  Schema.transform(Schema.DurationFromSelf, {
+    strict: true,
+    decode: (input) => EffectDuration.decode(input),
+    encode: (d) => d
+  })
+)

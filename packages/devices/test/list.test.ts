@@ -156,5 +156,14 @@ layer(TestLayer)("listing devices", (it) => {
       faultOnce(sim, `/v1/products/${PRODUCT}/devices`, 503)
       expectTag(yield* Effect.flip(Stream.runDrain(streamDevices({ product: PRODUCT }))), "ServerError")
       yield* expectInvalid(Stream.runDrain(streamDevices({ product: "bad slug" })), "product")
+      // no options at all is a typed error, not a TypeError
+      yield* expectInvalid(
+        Stream.runDrain((streamDevices as (o?: unknown) => Stream.Stream<unknown, any, any>)()),
+        "product"
+      )
+      yield* expectInvalid(
+        Stream.runDrain((streamDevices as (o?: unknown) => Stream.Stream<unknown, any, any>)(null)),
+        "product"
+      )
     }))
 })

@@ -243,7 +243,12 @@ layer(simLayer())("stream (against the simulator)", (it) => {
         [{ org: "" }, "org"],
         [{ deviceId: "mine", idleTimeout: 0 }, "idleTimeout"],
         [{ deviceId: "mine", maxEventSize: 1 }, "maxEventSize"],
-        [{ deviceId: "mine", reconnect: { maxAttempts: -1 } }, "reconnect.maxAttempts"]
+        [{ deviceId: "mine", reconnect: { maxAttempts: -1 } }, "reconnect.maxAttempts"],
+        [{ deviceId: "mine", reconnect: { initialDelay: "garbage" as any } }, "reconnect.initialDelay"],
+        [{ deviceId: "mine", reconnect: { maxDelay: {} as any } }, "reconnect.maxDelay"],
+        [{ deviceId: "mine", idleTimeout: "soon" as any }, "idleTimeout"],
+        [{ deviceId: "mine", healthyAfter: Number.NaN }, "healthyAfter"],
+        [{ deviceId: "mine", onStatus: "log" as any }, "onStatus"]
       ]
       for (const [options, field] of cases) {
         const items: Array<string> = []

@@ -4,6 +4,7 @@ import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import * as Input from "../Input.js"
 import type { Middleware, Options } from "../ParticleClient.js"
 import * as E from "../ParticleError.js"
 import type { Backend as RateLimitBackend } from "../RateLimit.js"
@@ -44,15 +45,7 @@ export interface Resolved {
 const MAX_DURATION = Duration.days(1)
 
 const duration = (what: string) =>
-  Schema.declare(
-    (u): u is Duration.DurationInput => Option.isSome(Duration.decodeUnknown(u)),
-    { message: () => `must be a duration (e.g. "30 seconds", or milliseconds as a number)` }
-  ).pipe(
-    Schema.transform(Schema.DurationFromSelf, {
-      strict: true,
-      decode: (input) => Duration.decode(input),
-      encode: (d) => d
-    }),
+  Input.Duration.pipe(
     Schema.filter((d) =>
       Duration.isFinite(d) && Duration.greaterThan(d, Duration.zero) && Duration.lessThanOrEqualTo(d, MAX_DURATION) ||
       `must be ${what}: more than 0 and at most 1 day`

@@ -1,8 +1,7 @@
-import { ParticleError } from "@effect-particle/core"
+import { Input, ParticleError } from "@effect-particle/core"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
@@ -23,13 +22,9 @@ export interface Config {
 export const DEFAULT_IDLE_TIMEOUT: Duration.Duration = Duration.seconds(15)
 const DEFAULT_HEALTHY_AFTER: Duration.Duration = Duration.seconds(30)
 
-/** A `DurationInput` (`"5 seconds"`, millis as a number, a `Duration`), decoded to a `Duration`. */
-const DurationInput = Schema.declare(
-  (u): u is Duration.DurationInput => Option.isSome(Duration.decodeUnknown(u)),
-  { message: () => "must be a duration (e.g. \"5 seconds\" or a number of milliseconds)" }
-)
-const positive = DurationInput.pipe(
-  Schema.filter((d) => Duration.greaterThan(Duration.decode(d), Duration.zero) || "must be a positive duration")
+const DurationInput = Input.Duration
+const positive = Input.Duration.pipe(
+  Schema.filter((d) => Duration.greaterThan(d, Duration.zero) || "must be a positive duration")
 )
 
 export const ReconnectOptions = Schema.Struct({
@@ -73,7 +68,7 @@ export const StreamOptions = Schema.extend(
  * delay capped at `maxDelay` (30 s), `maxAttempts` reconnections in a row at most (no limit by default).
  */
 export const reconnectSchedule = (
-  options: typeof ReconnectOptions.Type = {}
+  options: typeof ReconnectOptions.Encoded = {}
 ): Schedule.Schedule<unknown, unknown> => {
   const maxDelay = Duration.decode(options.maxDelay ?? "30 seconds")
   const base = Schedule.exponential(options.initialDelay ?? "1 second", options.factor ?? 2)
