@@ -2,8 +2,10 @@ import { ParticleClient } from "@effect-particle/core"
 import * as NodeClient from "@effect-particle/core/node"
 import { stream } from "@effect-particle/events"
 import { Simulator } from "@effect-particle/simulator"
-import { expect, layer } from "@effect/vitest"
+import { describe, expect, it, layer } from "@effect/vitest"
 import { Chunk, Effect, Fiber, Layer, Redacted, Stream } from "effect"
+import * as http from "node:http"
+import type { AddressInfo } from "node:net"
 import { waitUntil } from "./support/sim.js"
 
 // keep-alives every 60 s: a pending read is never woken up by one during these tests
@@ -41,5 +43,54 @@ layer(Simulator.layer({ keepAliveIntervalMs: 60_000 }))("transports: fetch and t
         yield* Fiber.interrupt(idle) // the read is pending: nothing will arrive for 60 s
         yield* waitUntil(() => sim.sseConnections() === 0, "the simulator to see the close")
       }))
+  }
+})
+
+// what each transport does on the wire after an interruption, counted at a raw server
+describe("after an interruption", () => {
+  const serve = Effect.acquireRelease(
+    Effect.async<{ server: http.Server; url: string; stats: { opened: number; open: number; requests: number } }>(
+      (resume) => {
+        const stats = { opened: 0, open: 0, requests: 0 }
+        const server = http.createServer((_, res) => {
+          stats.requests++
+          res.writeHead(200, { "content-type": "text/event-stream" })
+          res.write(":ok\n\n")
+        })
+        server.on("connection", (s) => {
+          stats.opened++
+          stats.open++
+          s.on("close", () => stats.open--)
+        })
+        server.listen(
+          0,
+          "127.0.0.1",
+          () =>
+            resume(Effect.succeed({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, stats }))
+        )
+      }
+    ),
+    ({ server }) => Effect.sync(() => (server.closeAllConnections(), server.close()))
+  )
+  const layers = {
+    node: (url: string) => NodeClient.layer({ baseUrl: url, accessToken: Redacted.make("t"), streamRateLimit: false }),
+    fetch: (url: string) =>
+      ParticleClient.layerFetch({ baseUrl: url, accessToken: Redacted.make("t"), streamRateLimit: false })
+  }
+  for (const [name, make] of Object.entries(layers)) {
+    it.live(`${name}: the stream's socket closes and no request is sent again`, () =>
+      Effect.gen(function*() {
+        const { stats, url } = yield* serve
+        const fiber = yield* stream({ deviceId: "mine" }).pipe(Stream.runDrain, Effect.provide(make(url)), Effect.fork)
+        yield* waitUntil(() => stats.requests === 1, "the stream to open")
+        yield* Fiber.interrupt(fiber)
+        // the node layer opens nothing more; undici may open one idle connection (README), but sends nothing
+        yield* Effect.sleep("500 millis")
+        expect(stats.requests).toBe(1)
+        if (name === "node") {
+          yield* waitUntil(() => stats.open === 0, "the socket to close")
+          expect(stats.opened).toBe(1)
+        }
+      }).pipe(Effect.scoped))
   }
 })
