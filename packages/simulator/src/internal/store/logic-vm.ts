@@ -126,14 +126,14 @@ export const compile = (code: string): { readonly script: string } | { readonly 
     script = script.replace(/\bexport\s+default\b/, "__exports.default =")
   }
   script = script.replace(/(^|[;\n{}])\s*export\s+(?=(?:async\s+)?function\b|const\b|let\b|var\b|class\b)/g, "$1")
-  if (!hasDefault) {
-    return { error: "Error: the code must have a default export (export default function main(context) { … })" }
-  }
   try {
     // compiled before the export line is added, so a syntax error is about the function's own code
     new vm.Script(script, { filename: "logic-function.js" })
   } catch (e) {
     return { error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }
+  }
+  if (!hasDefault) {
+    return { error: "Error: the code must have a default export (export default function main(context) { … })" }
   }
   return { script: exportAfter === undefined ? script : `${script}\n;__exports.default = ${exportAfter};` }
 }
