@@ -1,7 +1,7 @@
 /**
  * Service agreements family (JSON:API-like `{data}` envelopes): a user's or an org's service agreements with
  * their current usage summary (counted from the simulated fleet), usage reports (create 202 `pending`,
- * `available` with a download link on the next read) and notifications.
+ * `available` with a download link when read) and notifications.
  */
 import type { AuthedCtx, RouteTable } from "../context.js"
 import { ok, type Reply } from "../reply.js"

@@ -242,7 +242,8 @@ const bytes = new Uint8Array(shared, 8)
 const decoder = new TextDecoder()
 const logs = []
 let publishes = 0
-const started = Date.now()
+// the function's time starts when its own code starts (the prelude is ours)
+let started = Date.now()
 const remaining = () => Math.max(1, limits.timeLimitMs - (Date.now() - started))
 const cut = (s) => (s.length > limits.maxLogBytes ? s.slice(0, limits.maxLogBytes) + "…" : s)
 const host = {
@@ -270,10 +271,13 @@ const context = vm.createContext(sandbox, { codeGeneration: { strings: false, wa
 let status = "Success"
 let error
 try {
-  new vm.Script(prelude, { filename: "particle-prelude.js" }).runInContext(context, { timeout: remaining() })
-  new vm.Script(script, { filename: "logic-function.js" }).runInContext(context, { timeout: remaining() })
-  new vm.Script(invoke, { filename: "logic-invoke.js" }).runInContext(context, { timeout: remaining() })
-  const state = vm.runInContext("({ done: __state.done, failed: __state.failed, error: String(__state.error) })", context, { timeout: 100 })
+  new vm.Script(prelude, { filename: "particle-prelude.js" }).runInContext(context, { timeout: 10000 })
+  const compiled = new vm.Script(script, { filename: "logic-function.js" })
+  const call = new vm.Script(invoke, { filename: "logic-invoke.js" })
+  started = Date.now()
+  compiled.runInContext(context, { timeout: remaining() })
+  call.runInContext(context, { timeout: remaining() })
+  const state = vm.runInContext("({ done: __state.done, failed: __state.failed, error: String(__state.error) })", context, { timeout: 10000 })
   if (!state.done) {
     status = "Timeout"
     error = "Timeout: the function's promise never settled"

@@ -14,7 +14,7 @@ const STAT_DAYS = 30
 
 /** The limits every run gets. The real cloud allows 30 s; a local test tool answers faster. */
 export const LOGIC_VM_LIMITS: VmLimits = {
-  timeLimitMs: 500,
+  timeLimitMs: 1000,
   maxLogs: 100,
   maxLogBytes: 4096,
   maxPublishes: 10,
