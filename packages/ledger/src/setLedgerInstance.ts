@@ -46,7 +46,7 @@ export type SetLedgerInstanceOptions = typeof SetLedgerInstanceOptions.Encoded
 export interface SetLedgerInstance {
   <A, I extends { readonly [key: string]: unknown }>(
     options: Omit<SetLedgerInstanceOptions, "instance"> & {
-      readonly instance: { readonly data: A }
+      readonly instance: { readonly data: NoInfer<A> }
       readonly schema: Schema.Schema<A, I>
     }
   ): Effect.Effect<
