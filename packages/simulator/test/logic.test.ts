@@ -59,6 +59,18 @@ describe("Logic: the code runs in node:vm, bounded", () => {
     expect(types).toEqual(["undefined", "undefined", "undefined"])
   })
 
+  it("runs share nothing: each gets a fresh context (the workers are reused); no finalizers", async () => {
+    expect(
+      (await execute("export default function main() { globalThis.leak = 1; Object.prototype.polluted = 1 }")).status
+    ).toBe("Success")
+    for (let i = 0; i < 3; i++) {
+      const r = await execute(
+        "export default function main() { console.log(typeof globalThis.leak, ({}).polluted, typeof FinalizationRegistry, typeof WeakRef) }"
+      )
+      expect(r.logs[0]!.args).toEqual(["undefined", "undefined", "undefined", "undefined"])
+    }
+  })
+
   it("module forms: named, anonymous, arrow and async default exports; named imports of particle:core", async () => {
     for (
       const code of [

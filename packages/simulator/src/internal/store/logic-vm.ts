@@ -3,11 +3,12 @@
  * 'particle:core'`, in a `node:vm` context inside a worker thread.
  *
  * - The module syntax is rewritten to a script (imports of `particle:*` bind the simulated modules, the default
- *   export is remembered), compiled once in the simulator's thread to catch syntax errors, then run in a fresh
- *   worker: a `vm` context with no `require`, `process`, timers or network, a time limit on the whole run
- *   (an endless loop is stopped and reported as a timeout), microtasks drained inside that limit, and a memory
- *   limit on the worker. The simulator's thread never blocks on it, and a hard deadline terminates a worker
- *   that does not finish.
+ *   export is remembered), compiled once in the simulator's thread to catch syntax errors, then run in a
+ *   worker thread, in a fresh `vm` context per run: no `require`, `process`, timers, network, `eval` or
+ *   finalizers, a time limit on the function's own code (an endless loop is stopped and reported as a
+ *   timeout), microtasks drained inside that limit, and a memory limit on the worker. The simulator's thread
+ *   never blocks on it; a hard deadline terminates a worker that does not finish, and two warm workers are
+ *   kept for the next runs.
  * - `console.*` is captured into the run's logs (bounded); `Particle.publish` posts the event to the simulator;
  *   `Particle.ledger(name).get/set/delete` call back into the simulator synchronously (a shared buffer and
  *   `Atomics.wait`); `Particle.getContext()` returns the context. The Particle API helpers (`listDevices`, …)
@@ -145,6 +146,9 @@ const PRELUDE = String.raw`
   delete globalThis.__host
   var contextJson = globalThis.__contextJson
   delete globalThis.__contextJson
+  // nothing may run after the call returns: no finalizers
+  delete globalThis.FinalizationRegistry
+  delete globalThis.WeakRef
   function show(v) {
     if (typeof v === "string" || typeof v === "number" || typeof v === "boolean" || v === null) return v
     if (v === undefined) return "undefined"
@@ -231,85 +235,222 @@ const INVOKE = "(function () {" +
   " } else { __state.done = true }" +
   "})()"
 
-/** The code the worker runs (a CommonJS script, `eval: true`); the function's code runs in a `vm` context inside it. */
+/**
+ * The code a worker runs (a CommonJS script, `eval: true`): it waits for `run` messages and runs each in a
+ * fresh `vm` context, one at a time, answering `done`; `publish` and `ledger` go to the simulator meanwhile.
+ */
 const WORKER_SOURCE = String.raw`
 "use strict"
 const vm = require("node:vm")
 const { parentPort, workerData } = require("node:worker_threads")
-const { script, prelude, invoke, contextJson, limits, shared } = workerData
+const { prelude, invoke, shared } = workerData
 const ctl = new Int32Array(shared, 0, 2)
 const bytes = new Uint8Array(shared, 8)
 const decoder = new TextDecoder()
-const logs = []
-let publishes = 0
-// the function's time starts when its own code starts (the prelude is ours)
-let started = Date.now()
-const remaining = () => Math.max(1, limits.timeLimitMs - (Date.now() - started))
-const cut = (s) => (s.length > limits.maxLogBytes ? s.slice(0, limits.maxLogBytes) + "…" : s)
-const host = {
-  log(level, argsJson) {
-    if (logs.length >= limits.maxLogs) return
-    let args
-    try { args = JSON.parse(argsJson) } catch { args = [String(argsJson)] }
-    if (argsJson.length > limits.maxLogBytes) args = [cut(argsJson)]
-    logs.push({ level, timestamp: new Date().toISOString(), args })
-  },
-  publish(json) {
-    if (++publishes > limits.maxPublishes) return "Too many events published by one run (at most " + limits.maxPublishes + ")"
-    parentPort.postMessage({ type: "publish", json })
-    return ""
-  },
-  ledger(json) {
-    Atomics.store(ctl, 0, 0)
-    parentPort.postMessage({ type: "ledger", json })
-    if (Atomics.wait(ctl, 0, 0, remaining()) === "timed-out") return JSON.stringify({ error: "The ledger did not answer in time" })
-    return decoder.decode(bytes.slice(0, Atomics.load(ctl, 1)))
+const preludeScript = new vm.Script(prelude, { filename: "particle-prelude.js" })
+const invokeScript = new vm.Script(invoke, { filename: "logic-invoke.js" })
+parentPort.on("message", (m) => {
+  if (m && m.type === "run") run(m)
+})
+function run({ id, script, contextJson, limits }) {
+  const logs = []
+  let publishes = 0
+  // the function's time starts when its own code starts (the prelude is ours)
+  let started = Date.now()
+  const remaining = () => Math.max(1, limits.timeLimitMs - (Date.now() - started))
+  const cut = (s) => (s.length > limits.maxLogBytes ? s.slice(0, limits.maxLogBytes) + "…" : s)
+  const host = {
+    log(level, argsJson) {
+      if (logs.length >= limits.maxLogs) return
+      let args
+      try { args = JSON.parse(argsJson) } catch { args = [String(argsJson)] }
+      if (argsJson.length > limits.maxLogBytes) args = [cut(argsJson)]
+      logs.push({ level, timestamp: new Date().toISOString(), args })
+    },
+    publish(json) {
+      if (++publishes > limits.maxPublishes) return "Too many events published by one run (at most " + limits.maxPublishes + ")"
+      parentPort.postMessage({ type: "publish", id, json })
+      return ""
+    },
+    ledger(json) {
+      Atomics.store(ctl, 0, 0)
+      parentPort.postMessage({ type: "ledger", id, json })
+      if (Atomics.wait(ctl, 0, 0, remaining()) === "timed-out") return JSON.stringify({ error: "The ledger did not answer in time" })
+      return decoder.decode(bytes.slice(0, Atomics.load(ctl, 1)))
+    }
   }
+  let status = "Success"
+  let error
+  try {
+    const context = vm.createContext({ __host: host, __contextJson: contextJson }, {
+      codeGeneration: { strings: false, wasm: false },
+      microtaskMode: "afterEvaluate"
+    })
+    preludeScript.runInContext(context, { timeout: 10000 })
+    const compiled = new vm.Script(script, { filename: "logic-function.js" })
+    started = Date.now()
+    compiled.runInContext(context, { timeout: remaining() })
+    invokeScript.runInContext(context, { timeout: remaining() })
+    const state = vm.runInContext("({ done: __state.done, failed: __state.failed, error: String(__state.error) })", context, { timeout: 10000 })
+    if (!state.done) {
+      status = "Timeout"
+      error = "Timeout: the function's promise never settled"
+    } else if (state.failed) {
+      status = "Exception"
+      error = state.error
+    }
+  } catch (e) {
+    if (e && e.code === "ERR_SCRIPT_EXECUTION_TIMEOUT") {
+      status = "Timeout"
+      error = "Timeout: the function ran longer than " + limits.timeLimitMs + " ms"
+    } else {
+      status = "Exception"
+      try { error = e && e.name ? e.name + ": " + e.message : String(e) } catch { error = "Error" }
+    }
+  }
+  parentPort.postMessage({ type: "done", id, status, error: error === undefined ? undefined : String(error).slice(0, 4096), logs })
 }
-const sandbox = { __host: host, __contextJson: contextJson }
-const context = vm.createContext(sandbox, { codeGeneration: { strings: false, wasm: false }, microtaskMode: "afterEvaluate" })
-let status = "Success"
-let error
-try {
-  new vm.Script(prelude, { filename: "particle-prelude.js" }).runInContext(context, { timeout: 10000 })
-  const compiled = new vm.Script(script, { filename: "logic-function.js" })
-  const call = new vm.Script(invoke, { filename: "logic-invoke.js" })
-  started = Date.now()
-  compiled.runInContext(context, { timeout: remaining() })
-  call.runInContext(context, { timeout: remaining() })
-  const state = vm.runInContext("({ done: __state.done, failed: __state.failed, error: String(__state.error) })", context, { timeout: 10000 })
-  if (!state.done) {
-    status = "Timeout"
-    error = "Timeout: the function's promise never settled"
-  } else if (state.failed) {
-    status = "Exception"
-    error = state.error
-  }
-} catch (e) {
-  if (e && e.code === "ERR_SCRIPT_EXECUTION_TIMEOUT") {
-    status = "Timeout"
-    error = "Timeout: the function ran longer than " + limits.timeLimitMs + " ms"
-  } else {
-    status = "Exception"
-    try { error = e && e.name ? e.name + ": " + e.message : String(e) } catch { error = "Error" }
-  }
-}
-parentPort.postMessage({ type: "done", status, error: error === undefined ? undefined : String(error).slice(0, 4096), logs })
 `
+
+interface PooledWorker {
+  readonly worker: Worker
+  readonly ctl: Int32Array
+  readonly bytes: Uint8Array
+  readonly memoryMb: number
+}
+
+/**
+ * Warm workers waiting for a run (at most two, unref'd so they never keep a process alive). A worker is
+ * reused only after a run it finished itself; one that failed, ran out of memory or missed its deadline is
+ * terminated. Every run gets a fresh `vm` context, so runs share nothing.
+ */
+const idle: Array<PooledWorker> = []
+const MAX_IDLE = 2
+let runIds = 0
+
+const spawn = (memoryMb: number): PooledWorker => {
+  const shared = new SharedArrayBuffer(8 + SHARED_BYTES)
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { prelude: PRELUDE, invoke: INVOKE, shared },
+    resourceLimits: {
+      maxOldGenerationSizeMb: memoryMb,
+      maxYoungGenerationSizeMb: 16,
+      codeRangeSizeMb: 16,
+      stackSizeMb: 4
+    },
+    env: {},
+    execArgv: []
+  })
+  worker.unref()
+  // an idle worker that dies is simply dropped from the pool
+  worker.on("error", () => undefined)
+  worker.on("exit", () => {
+    const i = idle.findIndex((w) => w.worker === worker)
+    if (i >= 0) idle.splice(i, 1)
+  })
+  return { worker, ctl: new Int32Array(shared, 0, 2), bytes: new Uint8Array(shared, 8), memoryMb }
+}
+
+const acquire = (memoryMb: number): PooledWorker => {
+  const i = idle.findIndex((w) => w.memoryMb === memoryMb)
+  return i >= 0 ? idle.splice(i, 1)[0]! : spawn(memoryMb)
+}
+
+const release = (w: PooledWorker): void => {
+  if (idle.length < MAX_IDLE) idle.push(w)
+  else w.worker.terminate().catch(() => undefined)
+}
+
+interface WorkerMessage {
+  readonly type: string
+  readonly id?: number
+  readonly json?: string
+  readonly status?: VmResult["status"]
+  readonly error?: string
+  readonly logs?: Array<VmLog>
+}
 
 /** Runs a compiled function with a context (as JSON) and the host's callbacks; never rejects. */
 export const runCompiled = (script: string, contextJson: string, host: VmHost, limits: VmLimits): Promise<VmResult> =>
   new Promise<VmResult>((resolve) => {
-    const shared = new SharedArrayBuffer(8 + SHARED_BYTES)
-    const ctl = new Int32Array(shared, 0, 2)
-    const bytes = new Uint8Array(shared, 8)
+    let w: PooledWorker
+    try {
+      w = acquire(limits.maxMemoryMb)
+    } catch (e) {
+      resolve({
+        status: "Exception",
+        error: `Error: could not start the function (${e instanceof Error ? e.message : String(e)})`,
+        logs: []
+      })
+      return
+    }
+    const id = ++runIds
     let settled = false
-    let worker: Worker
-    const finish = (r: VmResult) => {
+    const answer = (text: string) => {
+      let encoded = new TextEncoder().encode(text)
+      if (encoded.length > w.bytes.length) {
+        encoded = new TextEncoder().encode(JSON.stringify({ error: "The ledger answer is too large" }))
+      }
+      w.bytes.set(encoded)
+      Atomics.store(w.ctl, 1, encoded.length)
+      Atomics.store(w.ctl, 0, 1)
+      Atomics.notify(w.ctl, 0)
+    }
+    const onMessage = (m: WorkerMessage) => {
+      if (settled || m.id !== id) return
+      try {
+        if (m.type === "publish") {
+          const p = JSON.parse(m.json ?? "{}") as {
+            name?: unknown
+            data?: unknown
+            productId?: unknown
+            asDeviceId?: unknown
+          }
+          host.publish({
+            name: String(p.name ?? ""),
+            data: typeof p.data === "string" ? p.data : null,
+            productId: typeof p.productId === "number" && Number.isFinite(p.productId) ? p.productId : undefined,
+            asDeviceId: typeof p.asDeviceId === "string" ? p.asDeviceId : undefined
+          })
+        } else if (m.type === "ledger") {
+          let request: VmLedgerRequest
+          try {
+            request = JSON.parse(m.json ?? "{}") as VmLedgerRequest
+          } catch {
+            return answer(JSON.stringify({ error: "Malformed ledger request" }))
+          }
+          answer(JSON.stringify(host.ledger(request)))
+        } else if (m.type === "done") {
+          finish({
+            status: m.status ?? "Exception",
+            error: m.error,
+            logs: Array.isArray(m.logs) ? m.logs.slice(0, limits.maxLogs) : []
+          }, true)
+        }
+      } catch (e) {
+        if (m.type === "ledger") answer(JSON.stringify({ error: e instanceof Error ? e.message : String(e) }))
+      }
+    }
+    const onError = (e: Error & { code?: string }) =>
+      finish({
+        status: "Exception",
+        error: e.code === "ERR_WORKER_OUT_OF_MEMORY"
+          ? "RangeError: the function ran out of memory"
+          : `${e.name}: ${e.message}`,
+        logs: []
+      }, false)
+    const onExit = () =>
+      finish({ status: "Exception", error: "Error: the function stopped unexpectedly", logs: [] }, false)
+    const finish = (r: VmResult, reusable: boolean) => {
       if (settled) return
       settled = true
       clearTimeout(deadline)
-      worker.terminate().catch(() => undefined)
+      w.worker.off("message", onMessage)
+      w.worker.off("error", onError)
+      w.worker.off("exit", onExit)
+      if (reusable) release(w)
+      else w.worker.terminate().catch(() => undefined)
       resolve(r)
     }
     // the worker's own time limit covers the function; this one covers a worker that never gets that far
@@ -319,98 +460,12 @@ export const runCompiled = (script: string, contextJson: string, host: VmHost, l
           status: "Timeout",
           error: `Timeout: the function did not finish within ${limits.timeLimitMs} ms`,
           logs: []
-        }),
+        }, false),
       limits.timeLimitMs + 10_000
     )
     deadline.unref()
-    try {
-      worker = new Worker(WORKER_SOURCE, {
-        eval: true,
-        workerData: { script, prelude: PRELUDE, invoke: INVOKE, contextJson, limits, shared },
-        resourceLimits: {
-          maxOldGenerationSizeMb: limits.maxMemoryMb,
-          maxYoungGenerationSizeMb: 16,
-          codeRangeSizeMb: 16,
-          stackSizeMb: 4
-        },
-        env: {},
-        execArgv: [],
-        stdout: true,
-        stderr: true
-      })
-    } catch (e) {
-      clearTimeout(deadline)
-      resolve({
-        status: "Exception",
-        error: `Error: could not start the function (${e instanceof Error ? e.message : String(e)})`,
-        logs: []
-      })
-      return
-    }
-    worker.unref()
-    worker.stdout.resume()
-    worker.stderr.resume()
-    const answer = (text: string) => {
-      let encoded = new TextEncoder().encode(text)
-      if (encoded.length > bytes.length) {
-        encoded = new TextEncoder().encode(JSON.stringify({ error: "The ledger answer is too large" }))
-      }
-      bytes.set(encoded)
-      Atomics.store(ctl, 1, encoded.length)
-      Atomics.store(ctl, 0, 1)
-      Atomics.notify(ctl, 0)
-    }
-    worker.on(
-      "message",
-      (m: { type: string; json?: string; status?: VmResult["status"]; error?: string; logs?: Array<VmLog> }) => {
-        if (settled) return
-        try {
-          if (m.type === "publish") {
-            const p = JSON.parse(m.json ?? "{}") as {
-              name?: unknown
-              data?: unknown
-              productId?: unknown
-              asDeviceId?: unknown
-            }
-            host.publish({
-              name: String(p.name ?? ""),
-              data: typeof p.data === "string" ? p.data : null,
-              productId: typeof p.productId === "number" && Number.isFinite(p.productId) ? p.productId : undefined,
-              asDeviceId: typeof p.asDeviceId === "string" ? p.asDeviceId : undefined
-            })
-          } else if (m.type === "ledger") {
-            let request: VmLedgerRequest
-            try {
-              request = JSON.parse(m.json ?? "{}") as VmLedgerRequest
-            } catch {
-              return answer(JSON.stringify({ error: "Malformed ledger request" }))
-            }
-            answer(JSON.stringify(host.ledger(request)))
-          } else if (m.type === "done") {
-            finish({
-              status: m.status ?? "Exception",
-              error: m.error,
-              logs: Array.isArray(m.logs) ? m.logs.slice(0, limits.maxLogs) : []
-            })
-          }
-        } catch (e) {
-          if (m.type === "ledger") answer(JSON.stringify({ error: e instanceof Error ? e.message : String(e) }))
-        }
-      }
-    )
-    worker.on(
-      "error",
-      (e: Error & { code?: string }) =>
-        finish({
-          status: "Exception",
-          error: e.code === "ERR_WORKER_OUT_OF_MEMORY"
-            ? "RangeError: the function ran out of memory"
-            : `${e.name}: ${e.message}`,
-          logs: []
-        })
-    )
-    worker.on(
-      "exit",
-      () => finish({ status: "Exception", error: "Error: the function stopped unexpectedly", logs: [] })
-    )
+    w.worker.on("message", onMessage)
+    w.worker.on("error", onError)
+    w.worker.on("exit", onExit)
+    w.worker.postMessage({ type: "run", id, script, contextJson, limits })
   })
