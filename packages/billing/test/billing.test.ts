@@ -11,11 +11,18 @@ import {
   faultOnce,
   fresh,
   only,
+  type Sim,
   TestLayer,
   withBadToken
 } from "@effect-particle/testing"
 import { assert, layer } from "@effect/vitest"
 import * as Effect from "effect/Effect"
+
+/** The only request since the last reset or clear was a GET of `path` with this raw query and no body. */
+const expectGet = (sim: Sim, path: string, rawQuery = "") => {
+  const r = only(sim)
+  assert.deepStrictEqual([r.method, r.path, r.rawQuery, r.body.length], ["GET", path, rawQuery, 0])
+}
 
 layer(TestLayer)("service agreements, usage reports, notifications", (it) => {
   // -------------------------------------------------------------------------------- listServiceAgreements
@@ -44,7 +51,7 @@ layer(TestLayer)("service agreements, usage reports, notifications", (it) => {
     Effect.gen(function*() {
       const sim = yield* fresh
       const org = yield* listServiceAgreements({ org: sim.seed.org.slug })
-      assert.strictEqual(only(sim).path, `/v1/orgs/${sim.seed.org.slug}/service_agreements`)
+      expectGet(sim, `/v1/orgs/${sim.seed.org.slug}/service_agreements`)
       assert.deepStrictEqual(org.map((a) => [a.id, a.attributes.owner_type, a.attributes.agreement_type]), [[
         sim.seed.serviceAgreements.org,
         "organization",
@@ -86,7 +93,7 @@ layer(TestLayer)("service agreements, usage reports, notifications", (it) => {
       assert.deepStrictEqual(report.attributes.report_params?.devices, [sim.seed.devices.online.id])
       sim.clearRequests()
       const read = yield* getUsageReport({ usageReportId: report.id })
-      assert.strictEqual(only(sim).path, `/v1/user/usage_reports/${report.id}`)
+      expectGet(sim, `/v1/user/usage_reports/${report.id}`)
       assert.strictEqual(read.attributes.state, "available")
       assert.isString(read.attributes.download_url)
       assert.isString(read.attributes.expires_at)
@@ -153,7 +160,7 @@ layer(TestLayer)("service agreements, usage reports, notifications", (it) => {
       })
       sim.clearRequests()
       const read = yield* getUsageReport({ org: sim.seed.org.slug, usageReportId: report.id })
-      assert.strictEqual(only(sim).path, `/v1/orgs/${sim.seed.org.slug}/usage_reports/${report.id}`)
+      expectGet(sim, `/v1/orgs/${sim.seed.org.slug}/usage_reports/${report.id}`)
       assert.strictEqual(read.id, report.id)
       expectTag(yield* Effect.flip(getUsageReport({ usageReportId: report.id })), "NotFound")
       expectTag(yield* Effect.flip(getUsageReport({ usageReportId: 999 })), "NotFound")
@@ -166,7 +173,7 @@ layer(TestLayer)("service agreements, usage reports, notifications", (it) => {
       const sim = yield* fresh
       const id = sim.seed.serviceAgreements.user
       const notifications = yield* listServiceAgreementNotifications({ serviceAgreementId: id })
-      assert.strictEqual(only(sim).path, `/v1/user/service_agreements/${id}/notifications`)
+      expectGet(sim, `/v1/user/service_agreements/${id}/notifications`)
       assert.deepStrictEqual(notifications.map((n) => n.id), [sim.seed.serviceAgreements.notification])
       const n = notifications[0]!
       assert.strictEqual(n.type, "notification")

@@ -14,11 +14,18 @@ import {
   faultOnce,
   fresh,
   only,
+  type Sim,
   TestLayer,
   withBadToken
 } from "@effect-particle/testing"
 import { assert, layer } from "@effect/vitest"
 import * as Effect from "effect/Effect"
+
+/** The only request since the last reset or clear was a GET of `path` with this raw query and no body. */
+const expectGet = (sim: Sim, path: string, rawQuery = "") => {
+  const r = only(sim)
+  assert.deepStrictEqual([r.method, r.path, r.rawQuery, r.body.length], ["GET", path, rawQuery, 0])
+}
 
 const PRODUCT = 4242
 const ORG = "sim-org"
@@ -52,7 +59,7 @@ layer(TestLayer)("environment variables", (it) => {
       yield* setEnvVar({ deviceId: device, key: "LEVEL", value: "device" })
       sim.clearRequests()
       const env = yield* listEnvVars({ deviceId: device })
-      assert.strictEqual(only(sim).path, `/v1/env/${device}`)
+      expectGet(sim, `/v1/env/${device}`)
       assert.deepStrictEqual(env.latest.own, { LEVEL: { value: "device", access: ["Device"] } })
       assert.deepStrictEqual(env.latest.inherited, {
         LEVEL: { from: "Product", value: "product", access: ["Device"] },
@@ -60,11 +67,11 @@ layer(TestLayer)("environment variables", (it) => {
       })
       sim.clearRequests()
       const product = yield* listEnvVars({ product: "sim-fleet" })
-      assert.strictEqual(only(sim).path, "/v1/products/sim-fleet/env")
+      expectGet(sim, "/v1/products/sim-fleet/env")
       assert.deepStrictEqual(product.latest.inherited["LEVEL"], { from: "Owner", value: "org", access: ["Device"] })
       sim.clearRequests()
       const org = yield* listEnvVars({ org: ORG })
-      assert.strictEqual(only(sim).path, `/v1/orgs/${ORG}/env`)
+      expectGet(sim, `/v1/orgs/${ORG}/env`)
       assert.deepStrictEqual(Object.keys(org.latest.own).sort(), ["LEVEL", "REGION"])
       assert.deepStrictEqual(org.latest.inherited, {})
       // a developer device inherits from its owner's sandbox
@@ -215,7 +222,7 @@ layer(TestLayer)("environment variables", (it) => {
       yield* setEnvVar({ deviceId: device, key: "B", value: "device" })
       sim.clearRequests()
       const rendered = yield* renderEnvVars({ deviceId: device })
-      assert.strictEqual(only(sim).path, `/v1/env/${device}/render`)
+      expectGet(sim, `/v1/env/${device}/render`)
       assert.deepStrictEqual(rendered.env, { A: "org", B: "device" })
       assert.isString(rendered.last_updated_at)
       assert.isNull(rendered.rollout_at)
@@ -237,7 +244,7 @@ layer(TestLayer)("environment variables", (it) => {
       })
       sim.clearRequests()
       const first = yield* reviewEnvVarsRollout({ product: PRODUCT })
-      assert.strictEqual(only(sim).path, `/v1/products/${PRODUCT}/env/rollout`)
+      expectGet(sim, `/v1/products/${PRODUCT}/env/rollout`)
       assert.deepStrictEqual(first.from_snapshot.changes.map((c) => [c.op, c.key]), [["Added", "CHANGE"], [
         "Added",
         "DROP"

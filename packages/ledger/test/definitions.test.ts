@@ -14,6 +14,7 @@ import {
   faultOnce,
   fresh,
   only,
+  type Sim,
   TestLayer,
   withBadToken
 } from "@effect-particle/testing"
@@ -21,6 +22,12 @@ import { assert, layer } from "@effect/vitest"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
+
+/** The only request since the last reset or clear was a GET of `path` with this raw query and no body. */
+const expectGet = (sim: Sim, path: string, rawQuery = "") => {
+  const r = only(sim)
+  assert.deepStrictEqual([r.method, r.path, r.rawQuery, r.body.length], ["GET", path, rawQuery, 0])
+}
 
 const contentType = (r: { readonly contentType: string | undefined }) => (r.contentType ?? "").split(";")[0]
 
@@ -107,14 +114,14 @@ layer(TestLayer)("ledger definitions", (it) => {
       sim.clearRequests()
       const ledger = yield* getLedger({ ledgerName: "thresholds" })
       assert.strictEqual(only(sim).method, "GET")
-      assert.strictEqual(only(sim).path, "/v1/ledgers/thresholds")
+      expectGet(sim, "/v1/ledgers/thresholds")
       assert.strictEqual(only(sim).body.length, 0)
       assert.deepStrictEqual([ledger.name, ledger.scope, ledger.description], ["thresholds", "Owner", "limits"])
       const missing = expectTag(yield* Effect.flip(getLedger({ ledgerName: "nope" })), "NotFound")
       assert.strictEqual(missing.status, 404)
       sim.clearRequests()
       yield* getLedger({ org: sim.seed.org.slug, ledgerName: "thresholds" }).pipe(Effect.flip)
-      assert.strictEqual(only(sim).path, `/v1/orgs/${sim.seed.org.slug}/ledgers/thresholds`)
+      expectGet(sim, `/v1/orgs/${sim.seed.org.slug}/ledgers/thresholds`)
       yield* expectInvalid(getLedger({ ledgerName: "UPPER" }), "ledgerName")
     }))
 
@@ -179,6 +186,7 @@ layer(TestLayer)("ledger definitions", (it) => {
       yield* archiveLedger({ ledgerName: "a-3" })
       sim.clearRequests()
       const page = yield* listLedgers({ scope: "Device", page: 1, perPage: 1, archived: false })
+      assert.strictEqual(only(sim).method, "GET")
       assert.strictEqual(only(sim).path, "/v1/ledgers")
       assert.strictEqual(only(sim).rawQuery, "scope=Device&page=1&per_page=1&archived=false")
       assert.deepStrictEqual(page.ledgers.map((l) => l.name), ["a-1"])
@@ -191,7 +199,7 @@ layer(TestLayer)("ledger definitions", (it) => {
       assert.deepStrictEqual(archived.ledgers.map((l) => l.name), ["a-3"])
       sim.clearRequests()
       yield* listLedgers({ org: sim.seed.org.slug })
-      assert.strictEqual(only(sim).path, `/v1/orgs/${sim.seed.org.slug}/ledgers`)
+      expectGet(sim, `/v1/orgs/${sim.seed.org.slug}/ledgers`)
     }))
 
   it.effect("listLedgers: particle-api-js's `ledger_definitions` key decodes too; errors are typed; bad input is InvalidInput", () =>

@@ -12,11 +12,18 @@ import {
   faultOnce,
   fresh,
   only,
+  type Sim,
   TestLayer,
   withBadToken
 } from "@effect-particle/testing"
 import { assert, layer } from "@effect/vitest"
 import * as Effect from "effect/Effect"
+
+/** The only request since the last reset or clear was a GET of `path` with this raw query and no body. */
+const expectGet = (sim: Sim, path: string, rawQuery = "") => {
+  const r = only(sim)
+  assert.deepStrictEqual([r.method, r.path, r.rawQuery, r.body.length], ["GET", path, rawQuery, 0])
+}
 
 const CODE = "export default function main({ event }) { console.log(event.eventName) }"
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
@@ -165,7 +172,7 @@ layer(TestLayer)("logic functions", (it) => {
       sim.clearRequests()
       const fn = yield* getLogicFunction({ logicFunctionId: created.id })
       assert.strictEqual(only(sim).method, "GET")
-      assert.strictEqual(only(sim).path, `/v1/logic/functions/${created.id}`)
+      expectGet(sim, `/v1/logic/functions/${created.id}`)
       assert.deepStrictEqual(fn, created)
       const missing = expectTag(
         yield* Effect.flip(getLogicFunction({ logicFunctionId: "5b8d1f25-0000-4000-8000-000000000000" })),

@@ -22,6 +22,12 @@ import {
 import { assert, layer } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 
+/** The only request since the last reset or clear was a GET of `path` with this raw query and no body. */
+const expectGet = (sim: Sim, path: string, rawQuery = "") => {
+  const r = only(sim)
+  assert.deepStrictEqual([r.method, r.path, r.rawQuery, r.body.length], ["GET", path, rawQuery, 0])
+}
+
 /** Polls `listLogicRuns` (in real time) until the function has `count` runs; runs finish asynchronously. */
 const runsOf = (logicFunctionId: string, count: number) =>
   Effect.gen(function*() {
@@ -175,11 +181,11 @@ layer(TestLayer)("logic runs", (it) => {
       assert.isAtLeast(Date.parse(run!.finished_at!), Date.parse(run!.started_at))
       sim.clearRequests()
       const one = yield* getLogicRun({ logicFunctionId: fn.id, logicRunId: run!.id })
-      assert.strictEqual(only(sim).path, `/v1/logic/functions/${fn.id}/runs/${run!.id}`)
+      expectGet(sim, `/v1/logic/functions/${fn.id}/runs/${run!.id}`)
       assert.deepStrictEqual(one, run)
       sim.clearRequests()
       const logs = yield* getLogicRunLogs({ logicFunctionId: fn.id, logicRunId: run!.id })
-      assert.strictEqual(only(sim).path, `/v1/logic/functions/${fn.id}/runs/${run!.id}/logs`)
+      expectGet(sim, `/v1/logic/functions/${fn.id}/runs/${run!.id}/logs`)
       assert.deepStrictEqual(logs.map((l) => [l.level, l.args]), [["Info", ["temperature", "21", device, "string"]]])
       assert.strictEqual((yield* listLogicRuns({ logicFunctionId: fn.id })).length, 1)
     }))
@@ -251,7 +257,7 @@ layer(TestLayer)("logic runs", (it) => {
       assert.match(String(timeoutLogs.at(-1)?.args[0]), /^Timeout: /)
       sim.clearRequests()
       const stats = yield* getLogicFunctionStats({ logicFunctionId: flaky.id })
-      assert.strictEqual(only(sim).path, `/v1/logic/functions/${flaky.id}/stats`)
+      expectGet(sim, `/v1/logic/functions/${flaky.id}/stats`)
       assert.deepStrictEqual(stats, [{ date: today(), success: 1, failure: 1, timeout: 1 }])
       const [listed] = yield* listLogicFunctions({ todayStats: true })
       assert.deepStrictEqual(listed?.today_stats, { success: 1, failure: 1, timeout: 1 })
@@ -296,7 +302,7 @@ layer(TestLayer)("logic runs", (it) => {
       assert.deepStrictEqual(yield* getLogicFunctionStats({ logicFunctionId: fn.id }), [])
       sim.clearRequests()
       yield* listLogicRuns({ org: sim.seed.org.slug, logicFunctionId: fn.id }).pipe(Effect.flip)
-      assert.strictEqual(only(sim).path, `/v1/orgs/${sim.seed.org.slug}/logic/functions/${fn.id}/runs`)
+      expectGet(sim, `/v1/orgs/${sim.seed.org.slug}/logic/functions/${fn.id}/runs`)
       yield* expectInvalid(getLogicRun({ logicFunctionId: fn.id, logicRunId: "" }), "logicRunId")
       yield* expectInvalid(getLogicRunLogs({ logicFunctionId: "", logicRunId: "x" }), "logicFunctionId")
       const path = `/v1/logic/functions/${fn.id}/runs/r1/logs`
