@@ -1,10 +1,13 @@
 /** Identifier formats of the Particle Cloud, and per-store generators (no module-level counters). */
-import { randomBytes } from "node:crypto"
+import { randomBytes, randomUUID } from "node:crypto"
 
 /** 40 lowercase hex characters, the format of Particle access and refresh tokens. */
 export const randomToken = (): string => randomBytes(20).toString("hex")
 
 export const isDeviceId = (s: string): boolean => /^[0-9a-f]{24}$/i.test(s)
+
+/** A version-4 UUID (Logic function, trigger and run ids). */
+export const uuid = (): string => randomUUID()
 
 /** Mongo-style ObjectIds (user, binary, firmware ids); one generator per store instance. */
 export class ObjectIds {

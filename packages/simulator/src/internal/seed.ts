@@ -1,4 +1,5 @@
 /** The seeded demo fleet (ids, names, groups, tokens), and the minimal state of an unseeded simulator. */
+import type { ServiceAgreementRecord } from "./store/billing.js"
 import type { Store } from "./store/index.js"
 import { mkLibrary } from "./store/libraries.js"
 import { defaultProductConfig } from "./store/products.js"
@@ -44,6 +45,8 @@ export interface SeedInfo {
   unverifiedUser: { id: string; username: string; password: string; verificationToken: string }
   /** A recovery code of the MFA user, for the `urn:custom:recovery-code` grant (single use). */
   mfaRecoveryCode: string
+  /** Service agreements (ids) of the demo user, the second user and the org, and a notification of the demo user's. */
+  serviceAgreements: { user: string; otherUser: string; org: string; notification: string }
 }
 
 /** Positions of the product devices: fleet-1 around Zurich, fleet-2 Paris, fleet-3 Tokyo, fleet-4 Singapore. */
@@ -73,6 +76,33 @@ const mkSim = (iccid: string, owner: string, productId: number | undefined, devi
 
 const seedDevice = (d: DeviceRecord): SeedDevice =>
   ({ id: d.id, name: d.name, platformId: d.platformId, online: d.online, variables: { ...d.variables }, functions: Object.keys(d.functions) })
+
+/** A service agreement as the billing service describes one (docs' developer / enterprise examples). */
+const agreement = (id: string, ownerType: ServiceAgreementRecord["ownerType"], ownerId: string): ServiceAgreementRecord => {
+  const developer = ownerType === "user"
+  return {
+    id, ownerType, ownerId,
+    attributes: {
+      owner_id: ownerId, owner_type: ownerType, name: developer ? "Sandbox" : "Enterprise Plan", agreement_type: developer ? "developer" : "enterprise",
+      duration: developer ? "monthly" : "annual", state: "active", starts_on: "2024-01-01", ends_on: null,
+      current_billing_period_start: "2024-01-01", current_billing_period_end: "2024-01-31", next_billing_period_start: "2024-02-01",
+      pricing_terms: developer
+        ? {
+          rates: { all_platforms: { duration: "monthly", per_block: 0 }, pricing_model_version: "tier2021.1" },
+          device: { name: "commercial_model:developer:device", duration: "monthly", max_devices: 100 },
+          messaging: { name: "commercial_model:developer:messaging", duration: "monthly", max_messages: 100000 },
+          device_data: { uom: "bytes", name: "commercial_model:developer:device_data", duration: "monthly", max_data: 45000000 }
+        }
+        : {
+          rates: { pricing_model_version: "tier2021.1" },
+          device: { name: "commercial_model:enterprise:device", duration: "monthly", wifi: { max_devices: 1500 }, cellular: { max_devices: 1810 } },
+          support: { account_rep: "support@particle.sim" }
+        }
+    }
+  }
+}
+
+const SEED_NOTIFICATION = "5e000000-0000-4000-8000-000000000001"
 
 /** Fills an empty store with the demo fleet. */
 export const seedFleet = (s: Store, tokens: SeedTokens): SeedInfo => {
@@ -163,6 +193,18 @@ export const seedFleet = (s: Store, tokens: SeedTokens): SeedInfo => {
     fields: { integration_type: "Webhook", event: "temperature", url: "https://example.com/hook", requestType: "POST", name: "temperature hook" }
   })
 
+  s.billing.addAgreement(agreement("1001", "user", user.id))
+  s.billing.addAgreement(agreement("1002", "user", other.id))
+  s.billing.addAgreement(agreement("2001", "organization", org.id))
+  s.billing.addNotification({
+    id: SEED_NOTIFICATION, agreementId: "1001",
+    attributes: {
+      state: "completed", event_name: "developer:usage_activity:automatic_unpause", time_period: "2024-01-22",
+      created_at: "2024-01-22 00:01:00 +0000", updated_at: "2024-01-22 00:01:00 +0000", resource_id: "1001", resource_type: "ServiceAgreement",
+      details: { event_type: "automatic_unpause", hierarchy_info: { name: "automatic_unpause", priority: 7 }, next_billing_period_start: "2024-02-01" }
+    }
+  })
+
   return {
     user: { id: user.id, username: user.username, password: user.password, accessToken: tokens.demo },
     otherUser: { id: other.id, username: other.username, password: other.password, accessToken: tokens.other, deviceId: otherDevice.id, deviceName: otherDevice.name },
@@ -179,7 +221,8 @@ export const seedFleet = (s: Store, tokens: SeedTokens): SeedInfo => {
     customer: { email: "customer@particle.sim", password: "customer-password" },
     locations: { deviceIds: productDeviceIds.slice(0, 4), first: "2024-03-01T08:00:00.000Z", last: "2024-03-04T10:00:00.000Z" },
     unverifiedUser: { ...UNVERIFIED },
-    mfaRecoveryCode: MFA_RECOVERY_CODE
+    mfaRecoveryCode: MFA_RECOVERY_CODE,
+    serviceAgreements: { user: "1001", otherUser: "1002", org: "2001", notification: SEED_NOTIFICATION }
   }
 }
 
@@ -204,6 +247,7 @@ export const seedMinimal = (s: Store, tokens: SeedTokens): SeedInfo => {
     customer: { email: "", password: "" },
     locations: { deviceIds: [], first: "", last: "" },
     unverifiedUser: { id: "", username: "", password: "", verificationToken: "" },
-    mfaRecoveryCode: ""
+    mfaRecoveryCode: "",
+    serviceAgreements: { user: "", otherUser: "", org: "", notification: "" }
   }
 }

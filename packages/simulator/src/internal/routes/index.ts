@@ -1,16 +1,20 @@
 /**
- * The API families, one route module each (mirroring the SDK packages). Later work adds `logic`, `ledger`
- * and `env` here: one module and one line each.
+ * The API families, one route module each (mirroring the SDK packages): one module and one line each.
  */
 import { RouteTable, type Services } from "../context.js"
 import type { SimEvent } from "../events.js"
 import { registerAuth } from "./auth.js"
+import { registerBilling } from "./billing.js"
 import { registerDevices } from "./devices.js"
+import { registerEnv } from "./env.js"
 import { registerEvents } from "./events.js"
 import { registerFirmware } from "./firmware.js"
 import { onIntegrationEvent, registerIntegrations } from "./integrations.js"
+import { registerLedger } from "./ledger.js"
 import { registerLibraries } from "./libraries.js"
+import { logicOnEvent, registerLogic } from "./logic.js"
 import { registerProducts } from "./products.js"
+import { registerSecrets } from "./secrets.js"
 import { onSimEvent, registerSims } from "./sims.js"
 
 export interface Family {
@@ -32,8 +36,12 @@ export const families: ReadonlyArray<Family> = [
   { name: "products", register: registerProducts },
   { name: "sims", register: registerSims, onEvent: onSimEvent },
   { name: "integrations", register: registerIntegrations, onEvent: onIntegrationEvent },
-  { name: "libraries", register: registerLibraries }
-  // logic, ledger, env: not simulated yet
+  { name: "libraries", register: registerLibraries },
+  { name: "logic", register: registerLogic, onEvent: logicOnEvent },
+  { name: "ledger", register: registerLedger },
+  { name: "env", register: registerEnv },
+  { name: "secrets", register: registerSecrets },
+  { name: "billing", register: registerBilling }
 ]
 
 /** What reacts to published events, family by family. */

@@ -4,14 +4,19 @@
  * every counter lives in it, so `/__sim/reset` (a new Store) resets them all.
  */
 import { ObjectIds } from "../ids.js"
+import { BillingStore } from "./billing.js"
 import { BinaryStore } from "./binaries.js"
 import { ClientStore } from "./clients.js"
 import { DeviceStore, type CreateDeviceInput } from "./devices.js"
 import { DiagnosticsStore } from "./diagnostics.js"
+import { EnvStore } from "./env.js"
 import { IntegrationStore } from "./integrations.js"
+import { LedgerStore } from "./ledger.js"
 import { LibraryStore } from "./libraries.js"
+import { LogicStore } from "./logic.js"
 import { OrgStore } from "./orgs.js"
 import { ProductStore } from "./products.js"
+import { SecretStore } from "./secrets.js"
 import { SimStore } from "./sims.js"
 import type { DeviceRecord, GroupRecord, ProductRecord, UserRecord } from "./types.js"
 import { UserStore } from "./users.js"
@@ -30,6 +35,11 @@ export class Store {
   readonly clients = new ClientStore()
   readonly binaries = new BinaryStore(this.objectIds)
   readonly diagnostics = new DiagnosticsStore()
+  readonly ledgers = new LedgerStore()
+  readonly logic = new LogicStore()
+  readonly env = new EnvStore()
+  readonly secrets = new SecretStore()
+  readonly billing = new BillingStore()
 
   /** Creates a device; a product device's groups exist in its product afterwards. */
   createDevice(o: CreateDeviceInput): DeviceRecord {
