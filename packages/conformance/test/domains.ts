@@ -15,6 +15,8 @@ export interface Exported {
   readonly pkg: string
   readonly name: string
   readonly definition: Operation.Definition
+  /** the exported operation itself; undefined for a stream function (its definition is the one it wraps) */
+  readonly operation: Operation.Any | undefined
 }
 
 /** Every exported operation of every domain package, and the operations its stream functions are built on. */
@@ -23,8 +25,8 @@ export const exportedOperations = async (): Promise<ReadonlyArray<Exported>> => 
   for (const pkg of domainNames) {
     const mod: Record<string, unknown> = await import(new URL(`../../${pkg}/src/index.ts`, import.meta.url).href)
     for (const [name, value] of Object.entries(mod)) {
-      if (Operation.isOperation(value)) out.push({ pkg, name, definition: value.definition })
-      else if (Operation.isStreaming(value)) out.push({ pkg, name, definition: value.streamOf.definition })
+      if (Operation.isOperation(value)) out.push({ pkg, name, definition: value.definition, operation: value })
+      else if (Operation.isStreaming(value)) out.push({ pkg, name, definition: value.streamOf.definition, operation: undefined })
     }
   }
   return out

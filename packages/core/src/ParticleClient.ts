@@ -76,7 +76,8 @@ export type Middleware = <Res extends ParticleResponse, R>(
  *
  * - `baseUrl`: default `https://api.particle.io`.
  * - `accessToken`: sent as `Authorization: Bearer` to `baseUrl` only, never in a URL.
- * - `userAgent`: default `effect-particle/<version>`; `false` sends none.
+ * - `userAgent`: default `effect-particle/<version>`, except in a browser, where none is sent unless given
+ *   (the browser owns that header); `false` sends none.
  * - `timeout`: per request, default 30 s; a timeout is a `TransportError` with reason `Timeout`.
  * - `rateLimit`: shared by every fiber using this client; default 10,000 requests per 5 minutes (Particle's
  *   per-IP limit), held as a sliding window; `false` turns it off.
@@ -137,7 +138,8 @@ export const layer = (options: Options = {}): Layer.Layer<ParticleClient, Invali
     ParticleClient,
     Effect.flatMap(HttpClient.HttpClient, (httpClient) =>
       internal.make(options, {
-        transport: (resolved) => Effect.succeed(fetchTransport.make(httpClient, resolved.maxSockets))
+        transport: (resolved) => Effect.succeed(fetchTransport.make(httpClient, resolved.maxSockets)),
+        userAgentByDefault: !fetchTransport.isBrowser()
       }))
   )
 

@@ -26,6 +26,8 @@ import type { Buffered, Streamed, Transport } from "./transport.js"
 /** What a platform entry supplies: its transport (built once the options are known), and a file reader. */
 export interface Platform {
   readonly transport: (options: Resolved) => Effect.Effect<Transport, never, Scope.Scope>
+  /** whether a `User-Agent` is sent when none is configured (not by a browser's fetch) */
+  readonly userAgentByDefault?: boolean | undefined
   /** reads upload paths (Node only) */
   readonly readFile?: Body.ReadFile | undefined
 }
@@ -108,7 +110,7 @@ export const make = (
   platform: Platform
 ): Effect.Effect<Service, E.InvalidInput, Scope.Scope> =>
   Effect.gen(function*() {
-    const resolved = yield* resolveOptions(options)
+    const resolved = yield* resolveOptions(options, platform.userAgentByDefault ?? true)
     const { baseUrl, timeout, userAgent } = resolved
     const defaultToken = resolved.accessToken
     const limiterOf = (name: "requests" | "streams", budget: Resolved["rateLimit"]) =>

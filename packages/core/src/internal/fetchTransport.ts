@@ -10,6 +10,13 @@ import type { ParticleRequest } from "../ParticleRequest.js"
 import type { Buffered, Streamed, Transport } from "./transport.js"
 import { networkError, timeoutError, tooLargeError, wireHeaders } from "./transport.js"
 
+const corsHint = "the network failed, or the API did not allow this page's origin (CORS)"
+
+/** A page or a worker of a browser (not Node, Deno or Bun). */
+export const isBrowser = (): boolean =>
+  typeof (globalThis as { document?: unknown }).document !== "undefined" ||
+  typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== "undefined"
+
 /**
  * A transport over any `@effect/platform` `HttpClient` (the fetch layer uses `FetchHttpClient`, which runs
  * in browsers, Deno, Bun, workers and Node). The client's own spans and trace headers are turned off: the
@@ -45,8 +52,17 @@ export const make = (httpClient: HttpClient.HttpClient, maxSockets: number): Tra
 
   const decoder = new TextDecoder()
   const empty = new Uint8Array(0)
-  const failure = (request: ParticleRequest) => (error: HttpClientError.HttpClientError) =>
-    networkError(request.method, request.url, error._tag === "ResponseError" ? "Body" : "Network", error.cause ?? error)
+  const failure = (request: ParticleRequest) => (error: HttpClientError.HttpClientError): E.TransportError => {
+    if (error._tag === "ResponseError") return networkError(request.method, request.url, "Body", error.cause ?? error)
+    // a browser reports a CORS refusal exactly as a network failure: say both, it cannot tell them apart
+    return networkError(
+      request.method,
+      request.url,
+      "Network",
+      error.cause ?? error,
+      isBrowser() ? corsHint : undefined
+    )
+  }
 
   /** The whole body, or `TooLarge` as soon as it grows past `maxBytes` (decoded bytes: gzip cannot inflate past it). */
   const readCapped = (

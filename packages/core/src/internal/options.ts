@@ -155,8 +155,15 @@ const middlewares = (u: unknown): Either.Either<ReadonlyArray<Middleware>, E.Inv
     : Either.left(E.invalidInput("middleware", "must be a function or an array of functions"))
 }
 
-/** Validates the options and fills in the defaults. */
-export const resolve = (options: Options | undefined): Either.Either<Resolved, E.InvalidInput> => {
+/**
+ * Validates the options and fills in the defaults. `userAgentByDefault: false` (the fetch layer in a
+ * browser) sends no `User-Agent` unless one is given: browsers own that header, and Firefox lists it in the
+ * preflight, which a server that does not allow it then refuses.
+ */
+export const resolve = (
+  options: Options | undefined,
+  userAgentByDefault = true
+): Either.Either<Resolved, E.InvalidInput> => {
   if (options !== undefined && (typeof options !== "object" || options === null)) {
     return Either.left(E.invalidInput("options", "must be an object"))
   }
@@ -174,7 +181,9 @@ export const resolve = (options: Options | undefined): Either.Either<Resolved, E
     return {
       baseUrl,
       accessToken,
-      userAgent: o.userAgent === false ? undefined : o.userAgent ?? `effect-particle/${version}`,
+      userAgent: o.userAgent === false
+        ? undefined
+        : o.userAgent ?? (userAgentByDefault ? `effect-particle/${version}` : undefined),
       timeout: o.timeout ?? Duration.seconds(30),
       rateLimit: rateLimit ?? { limit: 10_000, interval: Duration.minutes(5) },
       streamRateLimit: streamRateLimit ?? { limit: 100, interval: Duration.minutes(5) },

@@ -50,13 +50,15 @@ export const wireHeaders = (request: ParticleRequest): Record<string, string> =>
  * A network failure (no answer) or a broken response body, as a `TransportError`. The cause keeps only its
  * name, message and code: a platform error may hold the whole request, token included.
  */
-export const networkError = (method: string, url: string, reason: "Network" | "Body", cause: unknown) =>
+export const networkError = (method: string, url: string, reason: "Network" | "Body", cause: unknown, hint?: string) =>
   new E.TransportError({
     method,
     url,
     reason,
     cause: safeCause(cause),
-    message: `${reason === "Body" ? "Response body failed" : "Network error"} from ${method} ${url}`
+    message: `${reason === "Body" ? "Response body failed" : "Network error"} from ${method} ${url}${
+      hint ? `: ${hint}` : ""
+    }`
   })
 
 /** A response body over the client's bound, as a `TransportError` (nothing more of it is read). */
