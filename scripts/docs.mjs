@@ -86,7 +86,11 @@ for (const pkg of domains) {
   for (const [name, item] of items) {
     const key = Operation.isOperation(item) ? item.definition.name : item.streamOf.name
     const other = implemented.get(key)
-    if (other) throw new Error(`\`${key}\` is defined by both @effect-particle/${other.pkg} and @effect-particle/${pkg}: one way to do each thing`)
+    if (other) {
+      throw new Error(
+        `\`${key}\` is defined by both @effect-particle/${other.pkg} and @effect-particle/${pkg}: one way to do each thing`
+      )
+    }
     implemented.set(key, { pkg, name, item })
   }
 }

@@ -26,7 +26,9 @@ export const exportedOperations = async (): Promise<ReadonlyArray<Exported>> => 
     const mod: Record<string, unknown> = await import(new URL(`../../${pkg}/src/index.ts`, import.meta.url).href)
     for (const [name, value] of Object.entries(mod)) {
       if (Operation.isOperation(value)) out.push({ pkg, name, definition: value.definition, operation: value })
-      else if (Operation.isStreaming(value)) out.push({ pkg, name, definition: value.streamOf.definition, operation: undefined })
+      else if (Operation.isStreaming(value)) {
+        out.push({ pkg, name, definition: value.streamOf.definition, operation: undefined })
+      }
     }
   }
   return out

@@ -37,11 +37,16 @@ const routeRegex = (template: string): RegExp =>
   new RegExp(
     "^" +
       template.split(/(\{\/?\w+\})/).map((part) =>
-        part.startsWith("{/") ? "(?:/[^/?#]+)?" : part.startsWith("{") ? "[^/?#]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+        part.startsWith("{/")
+          ? "(?:/[^/?#]+)?"
+          : part.startsWith("{")
+          ? "[^/?#]+"
+          : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
       ).join("") + "$"
   )
 
-const placeholders = (template: string): ReadonlyArray<string> => [...template.matchAll(/\{\/?(\w+)\}/g)].map((m) => m[1]!)
+const placeholders = (template: string): ReadonlyArray<string> =>
+  [...template.matchAll(/\{\/?(\w+)\}/g)].map((m) => m[1]!)
 
 /** Valid-looking options for an operation, from its input schema where it can make them. */
 const arbitraryOptions = (exported: Exported): FastCheck.Arbitrary<Record<string, unknown>> | undefined => {
@@ -65,20 +70,25 @@ describe("path parameters never change the route", () => {
       withArbitrary++
       const regexes = templates.map(routeRegex)
       FastCheck.assert(
-        FastCheck.property(arbitrary, FastCheck.constantFrom(...fields), FastCheck.constantFrom(...hostile), (options, field, value) => {
-          const result = Operation.requestPath(exported as any, { ...options, [field]: value })
-          if (Either.isLeft(result)) {
-            expect(result.left._tag).toBe("InvalidInput")
-            return
+        FastCheck.property(
+          arbitrary,
+          FastCheck.constantFrom(...fields),
+          FastCheck.constantFrom(...hostile),
+          (options, field, value) => {
+            const result = Operation.requestPath(exported as any, { ...options, [field]: value })
+            if (Either.isLeft(result)) {
+              expect(result.left._tag).toBe("InvalidInput")
+              return
+            }
+            checked++
+            const path = result.right
+            expect(regexes.some((r) => r.test(path)), `${exported.name}: ${path}`).toBe(true)
+            for (const segment of path.split("/")) {
+              const decoded = decodeURIComponent(segment)
+              expect(decoded === "." || decoded === "..", `${exported.name}: dot segment in ${path}`).toBe(false)
+            }
           }
-          checked++
-          const path = result.right
-          expect(regexes.some((r) => r.test(path)), `${exported.name}: ${path}`).toBe(true)
-          for (const segment of path.split("/")) {
-            const decoded = decodeURIComponent(segment)
-            expect(decoded === "." || decoded === "..", `${exported.name}: dot segment in ${path}`).toBe(false)
-          }
-        }),
+        ),
         { numRuns: 30 }
       )
     }
@@ -89,30 +99,48 @@ describe("path parameters never change the route", () => {
 })
 
 layer(Testing.layer())("no options make an operation die", (it) => {
-  it.effect("garbage, nulls, arrays, polluted prototypes and near-valid options: success or a ParticleError", () =>
-    Effect.gen(function*() {
-      const garbage = FastCheck.oneof(
-        FastCheck.anything(),
-        FastCheck.constantFrom(null, undefined, 0, "", [], {}, Object.create(null), JSON.parse(`{"__proto__":{"product":"x"}}`))
-      )
-      let calls = 0
-      for (const exported of operations) {
-        const operation = exported.operation
-        if (operation === undefined) continue
-        const near = arbitraryOptions(exported)
-        for (const options of FastCheck.sample(near === undefined ? garbage : FastCheck.oneof(garbage, near), 12)) {
-          calls++
-          const exit = yield* Effect.exit(
-            Effect.scoped(operation(options as never) as Effect.Effect<unknown, unknown>).pipe(Effect.timeout("30 seconds"))
+  it.effect(
+    "garbage, nulls, arrays, polluted prototypes and near-valid options: success or a ParticleError",
+    () =>
+      Effect.gen(function*() {
+        const garbage = FastCheck.oneof(
+          FastCheck.anything(),
+          FastCheck.constantFrom(
+            null,
+            undefined,
+            0,
+            "",
+            [],
+            {},
+            Object.create(null),
+            JSON.parse(`{"__proto__":{"product":"x"}}`)
           )
-          if (Exit.isSuccess(exit)) continue
-          expect(Cause.isDie(exit.cause), `${exported.name} died on ${String(options)}: ${Cause.pretty(exit.cause)}`).toBe(false)
-          const failure = Cause.failureOption(exit.cause)
-          if (failure._tag === "Some") {
-            expect(ParticleError.isParticleError(failure.value), `${exported.name}: ${String(failure.value)}`).toBe(true)
+        )
+        let calls = 0
+        for (const exported of operations) {
+          const operation = exported.operation
+          if (operation === undefined) continue
+          const near = arbitraryOptions(exported)
+          for (const options of FastCheck.sample(near === undefined ? garbage : FastCheck.oneof(garbage, near), 12)) {
+            calls++
+            const exit = yield* Effect.exit(
+              Effect.scoped(operation(options as never) as Effect.Effect<unknown, unknown>).pipe(
+                Effect.timeout("30 seconds")
+              )
+            )
+            if (Exit.isSuccess(exit)) continue
+            expect(Cause.isDie(exit.cause), `${exported.name} died on ${String(options)}: ${Cause.pretty(exit.cause)}`)
+              .toBe(false)
+            const failure = Cause.failureOption(exit.cause)
+            if (failure._tag === "Some") {
+              expect(ParticleError.isParticleError(failure.value), `${exported.name}: ${String(failure.value)}`).toBe(
+                true
+              )
+            }
           }
         }
-      }
-      expect(calls).toBeGreaterThan(operations.length * 8)
-    }), { timeout: 600_000 })
+        expect(calls).toBeGreaterThan(operations.length * 8)
+      }),
+    { timeout: 600_000 }
+  )
 })

@@ -99,4 +99,3 @@ export const CustomerList = /*#__PURE__*/ Schema.Struct({
  * @category models
  */
 export type CustomerList = typeof CustomerList.Type
-

@@ -1,12 +1,7 @@
 import { createCustomerToken } from "@effect-particle/auth"
 import { ParticleClient } from "@effect-particle/core"
 import { getDevice, listProductDevices } from "@effect-particle/devices"
-import {
-  deleteCustomer,
-  listCustomers,
-  streamCustomers,
-  updateCustomerPassword
-} from "@effect-particle/products"
+import { deleteCustomer, listCustomers, streamCustomers, updateCustomerPassword } from "@effect-particle/products"
 import { expectInvalid, expectTag, faultOnce, fresh, only, TestLayer } from "@effect-particle/testing"
 import { assert, layer } from "@effect/vitest"
 import * as Chunk from "effect/Chunk"

@@ -6,21 +6,30 @@
 import { Context, Effect, Layer } from "effect"
 import { decodeFault } from "./internal/admin-input.js"
 import { adminRoutes, type AdminTarget } from "./internal/admin.js"
-import { MAX_BULK_EVENTS } from "./internal/limits.js"
 import { DEFAULT_MAX_BODY_BYTES, Engine, MAX_FUNCTION_ARG_LENGTH } from "./internal/engine.js"
 import type { Fault } from "./internal/faults.js"
-import { DEFAULT_MAX_RECORDED_BODY_BYTES, DEFAULT_MAX_RECORDED_REQUESTS, type RequestRecord } from "./internal/recorder.js"
+import { MAX_BULK_EVENTS } from "./internal/limits.js"
+import {
+  DEFAULT_MAX_RECORDED_BODY_BYTES,
+  DEFAULT_MAX_RECORDED_REQUESTS,
+  type RequestRecord
+} from "./internal/recorder.js"
 import { splitPath } from "./internal/router.js"
 import { apiRoutes, eventSubscribers } from "./internal/routes/index.js"
-import { type SeedInfo, seedFleet } from "./internal/seed.js"
+import { seedFleet, type SeedInfo } from "./internal/seed.js"
 import { Store } from "./internal/store/index.js"
 import type { DeviceRecord, FunctionBehaviour, VariableValue } from "./internal/store/types.js"
 
 export type { DeviceRecord, Fault, FunctionBehaviour, RequestRecord, SeedInfo, VariableValue }
+export { PERMISSION_DENIED_INFO } from "./internal/reply.js"
 export type { SeedDevice } from "./internal/seed.js"
 export { MFA_OTP } from "./internal/seed.js"
-export { PERMISSION_DENIED_INFO } from "./internal/reply.js"
-export { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_RECORDED_BODY_BYTES, DEFAULT_MAX_RECORDED_REQUESTS, MAX_FUNCTION_ARG_LENGTH }
+export {
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_RECORDED_BODY_BYTES,
+  DEFAULT_MAX_RECORDED_REQUESTS,
+  MAX_FUNCTION_ARG_LENGTH
+}
 
 /** Default SSE keep-alive cadence (ms): the simulator writes a bare `\n` this often on every open stream. */
 export const DEFAULT_KEEP_ALIVE_INTERVAL_MS = 9000
@@ -119,7 +128,9 @@ const resolveOptions = (o: SimulatorOptions = {}) => {
       maxRequests: Math.max(1, Math.floor(o.maxRecordedRequests ?? DEFAULT_MAX_RECORDED_REQUESTS)),
       maxBodyBytes: Math.max(0, Math.floor(o.maxRecordedBodyBytes ?? DEFAULT_MAX_RECORDED_BODY_BYTES))
     },
-    cors: o.cors === false ? (false as const) : { origins: o.cors === undefined || o.cors === true ? ("*" as const) : o.cors.origins ?? ("*" as const) }
+    cors: o.cors === false
+      ? (false as const)
+      : { origins: o.cors === undefined || o.cors === true ? ("*" as const) : o.cors.origins ?? ("*" as const) }
   }
 }
 
@@ -130,10 +141,18 @@ const makeHandle = (engine: Engine): SimulatorHandle & { close(): Promise<void> 
     return d
   }
   return {
-    get url() { return engine.url },
-    get port() { return engine.port },
-    get accessToken() { return engine.seedInfo.user.accessToken },
-    get seed() { return engine.seedInfo },
+    get url() {
+      return engine.url
+    },
+    get port() {
+      return engine.port
+    },
+    get accessToken() {
+      return engine.seedInfo.user.accessToken
+    },
+    get seed() {
+      return engine.seedInfo
+    },
     reset: () => engine.reset(),
     requests: () => engine.recorder.all(),
     clearRequests: () => engine.recorder.clear(),
@@ -143,7 +162,11 @@ const makeHandle = (engine: Engine): SimulatorHandle & { close(): Promise<void> 
     },
     createToken: (o) => {
       if (!engine.store.users.has(o.username)) throw new Error(`Unknown user ${o.username}`)
-      return engine.store.users.issueToken({ username: o.username, expiresInSeconds: o.expiresInSeconds ?? 0, scopes: o.scopes ?? [] }).token
+      return engine.store.users.issueToken({
+        username: o.username,
+        expiresInSeconds: o.expiresInSeconds ?? 0,
+        scopes: o.scopes ?? []
+      }).token
     },
     revokeToken: (token) => {
       engine.store.users.revoke(token)
@@ -173,10 +196,18 @@ const makeHandle = (engine: Engine): SimulatorHandle & { close(): Promise<void> 
     },
     publish: (o) => {
       const d = device(o.deviceId)
-      engine.services.publish({ name: o.name, data: o.data, ttl: o.ttl, device: d, productId: o.productId ?? d.productId })
+      engine.services.publish({
+        name: o.name,
+        data: o.data,
+        ttl: o.ttl,
+        device: d,
+        productId: o.productId ?? d.productId
+      })
     },
     publishMany: (o) => {
-      if (!Number.isInteger(o.count) || o.count < 0 || o.count > MAX_BULK_EVENTS) throw new Error(`count must be an integer between 0 and ${MAX_BULK_EVENTS}`)
+      if (!Number.isInteger(o.count) || o.count < 0 || o.count > MAX_BULK_EVENTS) {
+        throw new Error(`count must be an integer between 0 and ${MAX_BULK_EVENTS}`)
+      }
       const d = device(o.deviceId)
       return engine.publishMany(() => ({ name: o.name, data: o.data, device: d }), o.count)
     },
@@ -189,10 +220,16 @@ const makeHandle = (engine: Engine): SimulatorHandle & { close(): Promise<void> 
 
 /** Starts a simulator on 127.0.0.1. Call `close()` when done (it closes every socket, SSE included). */
 export const start = async (options?: SimulatorOptions): Promise<SimulatorHandle & { close(): Promise<void> }> => {
-  let target: AdminTarget | undefined
-  const engine = new Engine(resolveOptions(options), apiRoutes().router, adminRoutes(() => target!).router, eventSubscribers)
+  // the admin routes reach the handle, which needs the engine: the engine is created first
+  const target: { current?: AdminTarget } = {}
+  const engine = new Engine(
+    resolveOptions(options),
+    apiRoutes().router,
+    adminRoutes(() => target.current!).router,
+    eventSubscribers
+  )
   const h = makeHandle(engine)
-  target = { handle: h, engine }
+  target.current = { handle: h, engine }
   await engine.listen()
   return h
 }
@@ -204,10 +241,11 @@ const table = /*#__PURE__*/ apiRoutes().router
  * `:name` form, e.g. `{ method: "GET", path: "/v1/devices/:id/:name" }`. A parameter written `:name*` takes
  * the rest of the path (event-name prefixes).
  */
-export const routes: ReadonlyArray<{ readonly method: string; readonly path: string }> = /*#__PURE__*/ table.entries.map((e) => ({
-  method: e.method,
-  path: e.pattern.replace(/\/\*([^/]+)$/, "/:$1*")
-}))
+export const routes: ReadonlyArray<{ readonly method: string; readonly path: string }> = /*#__PURE__*/ table.entries
+  .map((e) => ({
+    method: e.method,
+    path: e.pattern.replace(/\/\*([^/]+)$/, "/:$1*")
+  }))
 
 /**
  * The route pattern (in the form of {@link routes}) that answers `method` on a concrete path such as
@@ -235,7 +273,12 @@ export const matchRoute = (method: string, path: string): string | undefined => 
  */
 export interface Fleet {
   readonly user: { readonly id: string; readonly username: string }
-  readonly otherUser: { readonly id: string; readonly username: string; readonly deviceId: string; readonly deviceName: string }
+  readonly otherUser: {
+    readonly id: string
+    readonly username: string
+    readonly deviceId: string
+    readonly deviceName: string
+  }
   readonly devices: SeedInfo["devices"]
   readonly allDeviceIds: ReadonlyArray<string>
   readonly product: SeedInfo["product"]

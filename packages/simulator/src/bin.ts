@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-import { start, type SimulatorOptions } from "./Simulator.js"
+import { type SimulatorOptions, start } from "./Simulator.js"
 
-const usage = `Usage: particle-sim [--port N] [--json] [--keep-alive-ms N] [--device-timeout-ms N] [--no-seed] [--rate-limits]
+const usage =
+  `Usage: particle-sim [--port N] [--json] [--keep-alive-ms N] [--device-timeout-ms N] [--no-seed] [--rate-limits]
 
 Starts a local Particle Device Cloud on 127.0.0.1 and runs until SIGINT/SIGTERM.
   --json   print exactly one JSON line {"url":…,"accessToken":…}`

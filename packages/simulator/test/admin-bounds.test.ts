@@ -3,11 +3,14 @@ import { Simulator } from "../src/index.js"
 import { call, openStream, type Sim } from "./helpers.js"
 
 let sim: Sim
-beforeAll(async () => { sim = await Simulator.start() })
+beforeAll(async () => {
+  sim = await Simulator.start()
+})
 afterAll(() => sim.close())
 beforeEach(() => sim.reset())
 
-const admin = (method: string, path: string, json?: unknown) => call(sim, method, `/__sim${path}`, { token: null, ...(json !== undefined ? { json } : {}) })
+const admin = (method: string, path: string, json?: unknown) =>
+  call(sim, method, `/__sim${path}`, { token: null, ...(json !== undefined ? { json } : {}) })
 const adminRaw = (method: string, path: string, body: string) =>
   call(sim, method, `/__sim${path}`, { token: null, body, headers: { "content-type": "application/json" } })
 const publishing = async () => (await admin("GET", "/sse")).json.publishing as number
@@ -15,7 +18,15 @@ const publishing = async () => (await admin("GET", "/sse")).json.publishing as n
 describe("admin counts and sizes are bounded", () => {
   it("event publish: count, name, data and ttl over their bounds → 400 naming the field", async () => {
     const dev = sim.seed.devices.online.id
-    for (const body of [`{"name":"x","count":1e12}`, `{"name":"x","count":1e309}`, `{"name":"x","count":-1}`, `{"name":"x","count":1.5}`, `{"name":"x","count":0}`]) {
+    for (
+      const body of [
+        `{"name":"x","count":1e12}`,
+        `{"name":"x","count":1e309}`,
+        `{"name":"x","count":-1}`,
+        `{"name":"x","count":1.5}`,
+        `{"name":"x","count":0}`
+      ]
+    ) {
       const r = await adminRaw("POST", `/devices/${dev}/events`, body)
       expect([body, r.status]).toEqual([body, 400])
       expect(r.json.error_description).toMatch(/count/)
@@ -37,7 +48,10 @@ describe("admin counts and sizes are bounded", () => {
       ["/faults", { kind: "rateLimit", times: 1, retryAfterSeconds: 1e9 }],
       ["/faults", { kind: "sseDrop", afterEvents: 1e15 }],
       ["/faults", { kind: "ssePreload", events: Array.from({ length: 10_001 }, () => ({ name: "a", data: "b" })) }],
-      ["/devices", { name: "many", variables: Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`v${i}`, i])) }],
+      ["/devices", {
+        name: "many",
+        variables: Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`v${i}`, i]))
+      }],
       ["/devices", { name: "n".repeat(257) }],
       ["/users", { username: "u".repeat(1025), password: "p" }],
       ["/tokens", { username: "demo@particle.sim", scopes: Array.from({ length: 101 }, (_, i) => `s${i}`) }]
@@ -46,7 +60,9 @@ describe("admin counts and sizes are bounded", () => {
       const r = await admin("POST", path, body)
       expect([path, r.status]).toEqual([path, 400])
     }
-    const v = await admin("PUT", `/devices/${sim.seed.devices.online.id}/variables/big`, { value: "x".repeat(64 * 1024 + 1) })
+    const v = await admin("PUT", `/devices/${sim.seed.devices.online.id}/variables/big`, {
+      value: "x".repeat(64 * 1024 + 1)
+    })
     expect(v.status).toBe(400)
     // nothing was applied: requests still answer normally
     expect((await call(sim, "GET", "/v1/user")).status).toBe(200)
@@ -56,7 +72,10 @@ describe("admin counts and sizes are bounded", () => {
     const s = await openStream(sim, "/v1/devices/events/bulk")
     const ctl = new AbortController()
     const pending = fetch(`${sim.url}/__sim/devices/${sim.seed.devices.online.id}/events`, {
-      method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "bulk", count: 1_000_000 }), signal: ctl.signal
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "bulk", count: 1_000_000 }),
+      signal: ctl.signal
     }).catch((e: Error) => e)
     await s.waitFor((t) => t.split("event: bulk\n").length > 100, 10_000)
     expect(await publishing()).toBe(1)

@@ -3,11 +3,14 @@ import { Simulator } from "../src/index.js"
 import { call, type Sim } from "./helpers.js"
 
 let sim: Sim
-beforeAll(async () => { sim = await Simulator.start() })
+beforeAll(async () => {
+  sim = await Simulator.start()
+})
 afterAll(() => sim.close())
 beforeEach(() => sim.reset())
 
-const admin = (method: string, path: string, json?: unknown) => call(sim, method, `/__sim${path}`, { token: null, ...(json !== undefined ? { json } : {}) })
+const admin = (method: string, path: string, json?: unknown) =>
+  call(sim, method, `/__sim${path}`, { token: null, ...(json !== undefined ? { json } : {}) })
 
 /** The API still answers normally (a bad admin input changed nothing). */
 const stillServes = async () => {
@@ -37,12 +40,19 @@ describe("admin input is validated (400 naming the field)", () => {
     ]
     for (const [fault, field] of cases) {
       const r = await admin("POST", "/faults", fault)
-      expect([JSON.stringify(fault), r.status, r.json.error, r.json.field]).toEqual([JSON.stringify(fault), 400, "bad_request", field])
+      expect([JSON.stringify(fault), r.status, r.json.error, r.json.field]).toEqual([
+        JSON.stringify(fault),
+        400,
+        "bad_request",
+        field
+      ])
       expect(r.json.error_description).toContain(field)
     }
     await stillServes()
     // a good fault still works
-    expect((await admin("POST", "/faults", { kind: "status", route: "/v1/user", status: 503, times: 1 })).json).toEqual({ ok: true })
+    expect((await admin("POST", "/faults", { kind: "status", route: "/v1/user", status: 503, times: 1 })).json).toEqual(
+      { ok: true }
+    )
     expect((await call(sim, "GET", "/v1/user")).status).toBe(503)
   })
 

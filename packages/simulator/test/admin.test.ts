@@ -1,16 +1,19 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@effect/vitest"
+import { Effect } from "effect"
 import { spawn } from "node:child_process"
 import { fileURLToPath } from "node:url"
-import { Effect } from "effect"
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@effect/vitest"
 import { Simulator } from "../src/index.js"
-import { call, openStream, until, type Sim } from "./helpers.js"
+import { call, openStream, type Sim, until } from "./helpers.js"
 
 let sim: Sim
-beforeAll(async () => { sim = await Simulator.start() })
+beforeAll(async () => {
+  sim = await Simulator.start()
+})
 afterAll(() => sim.close())
 beforeEach(() => sim.reset())
 
-const admin = (method: string, path: string, json?: unknown) => call(sim, method, `/__sim${path}`, { token: null, ...(json !== undefined ? { json } : {}) })
+const admin = (method: string, path: string, json?: unknown) =>
+  call(sim, method, `/__sim${path}`, { token: null, ...(json !== undefined ? { json } : {}) })
 
 describe("admin API /__sim/", () => {
   it("seed, users, tokens, devices, variables, functions, online, events, faults, requests, reset", async () => {
@@ -19,7 +22,12 @@ describe("admin API /__sim/", () => {
     expect((await admin("POST", "/users", { username: "ci@x.io", password: "pw" })).status).toBe(201)
     const tok = await admin("POST", "/tokens", { username: "ci@x.io" })
     expect(tok.json.accessToken).toMatch(/^[0-9a-f]{40}$/)
-    const dev = await admin("POST", "/devices", { owner: "ci@x.io", name: "ci-dev", variables: { v: 1 }, functions: { f: 9 } })
+    const dev = await admin("POST", "/devices", {
+      owner: "ci@x.io",
+      name: "ci-dev",
+      variables: { v: 1 },
+      functions: { f: 9 }
+    })
     expect(dev.status).toBe(201)
     const id = dev.json.id as string
     const t = tok.json.accessToken as string
@@ -49,9 +57,19 @@ describe("admin API /__sim/", () => {
     expect((await call(sim, "GET", `/v1/devices/${id}`)).status).toBe(403)
   })
   it("records method, path, query, headers and bodies of every request", async () => {
-    await call(sim, "POST", `/v1/devices/${sim.seed.devices.online.id}/led?x=1&y[]=a&y[]=b`, { form: { arg: "on" }, headers: { "x-particle-tool": "t" } })
+    await call(sim, "POST", `/v1/devices/${sim.seed.devices.online.id}/led?x=1&y[]=a&y[]=b`, {
+      form: { arg: "on" },
+      headers: { "x-particle-tool": "t" }
+    })
     const [r] = sim.requests()
-    expect(r).toMatchObject({ method: "POST", path: `/v1/devices/${sim.seed.devices.online.id}/led`, rawQuery: "x=1&y[]=a&y[]=b", query: { x: "1", y: ["a", "b"] }, form: { arg: "on" }, contentType: "application/x-www-form-urlencoded" })
+    expect(r).toMatchObject({
+      method: "POST",
+      path: `/v1/devices/${sim.seed.devices.online.id}/led`,
+      rawQuery: "x=1&y[]=a&y[]=b",
+      query: { x: "1", y: ["a", "b"] },
+      form: { arg: "on" },
+      contentType: "application/x-www-form-urlencoded"
+    })
     expect(r!.headers["x-particle-tool"]).toBe("t")
     expect(Buffer.from(r!.body).toString()).toBe("arg=on")
     sim.clearRequests()
@@ -74,27 +92,33 @@ describe("Layer", () => {
       const s = yield* Simulator.Simulator
       seenUrl = s.url
       expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
-      const r = yield* Effect.promise(() => fetch(`${s.url}/v1/user`, { headers: { authorization: `Bearer ${s.accessToken}` } }).then((x) => x.json()))
+      const r = yield* Effect.promise(() =>
+        fetch(`${s.url}/v1/user`, { headers: { authorization: `Bearer ${s.accessToken}` } }).then((x) => x.json())
+      )
       expect((r as any).username).toBe("demo@particle.sim")
-    }).pipe(Effect.provide(Simulator.layer()))
-  )
+    }).pipe(Effect.provide(Simulator.layer())))
   it.effect("closes every socket, SSE included, when the scope closes", () =>
     Effect.gen(function*() {
       let ended = false
       let url = ""
-      yield* Effect.scoped(Effect.gen(function*() {
-        const s = yield* Simulator.Simulator
-        url = s.url
-        const stream = yield* Effect.promise(() => openStream({ url: s.url, accessToken: s.accessToken } as Sim, "/v1/devices/events"))
-        stream.ended.then(() => { ended = true })
-        yield* Effect.promise(() => until(() => s.sseConnections() === 1))
-      }).pipe(Effect.provide(Simulator.layer({ keepAliveIntervalMs: 10_000 }))))
+      yield* Effect.scoped(
+        Effect.gen(function*() {
+          const s = yield* Simulator.Simulator
+          url = s.url
+          const stream = yield* Effect.promise(() =>
+            openStream({ url: s.url, accessToken: s.accessToken } as Sim, "/v1/devices/events")
+          )
+          stream.ended.then(() => {
+            ended = true
+          })
+          yield* Effect.promise(() => until(() => s.sseConnections() === 1))
+        }).pipe(Effect.provide(Simulator.layer({ keepAliveIntervalMs: 10_000 })))
+      )
       yield* Effect.promise(() => until(() => ended))
       const failed = yield* Effect.promise(() => fetch(`${url}/v1/user`).then(() => false, () => true))
       expect(failed).toBe(true)
       expect(seenUrl).not.toBe("")
-    })
-  )
+    }))
 })
 
 describe("bin.js", () => {

@@ -4,7 +4,9 @@ import { Simulator } from "../src/index.js"
 import { call, type Sim } from "./helpers.js"
 
 let sim: Sim
-beforeAll(async () => { sim = await Simulator.start() })
+beforeAll(async () => {
+  sim = await Simulator.start()
+})
 afterAll(() => sim.close())
 beforeEach(() => sim.reset())
 
@@ -34,15 +36,30 @@ describe("CORS", () => {
     expect(await r.text()).toBe("")
     expect(r.headers.get("access-control-allow-origin")).toBe(ORIGIN)
     expect(r.headers.get("vary")).toMatch(/Origin/)
-    expect(r.headers.get("access-control-allow-methods")!.split(/,\s*/).sort()).toEqual(["GET", "HEAD", "OPTIONS", "POST"])
+    expect(r.headers.get("access-control-allow-methods")!.split(/,\s*/).sort()).toEqual([
+      "GET",
+      "HEAD",
+      "OPTIONS",
+      "POST"
+    ])
     const allowed = r.headers.get("access-control-allow-headers")!.toLowerCase().split(/,\s*/)
-    for (const h of ["authorization", "content-type", "accept", "user-agent", "x-particle-tool"]) expect(allowed).toContain(h)
+    for (const h of ["authorization", "content-type", "accept", "user-agent", "x-particle-tool"]) {
+      expect(allowed).toContain(h)
+    }
     expect(allowed).not.toContain("x-not-allowed")
     expect(Number(r.headers.get("access-control-max-age"))).toBeGreaterThan(0)
     // a path with parameters, and one with a static-vs-parameter choice
-    const v = await preflight(sim, `/v1/devices/${sim.seed.devices.online.id}/temperature`, { origin: ORIGIN, "access-control-request-method": "GET" })
+    const v = await preflight(sim, `/v1/devices/${sim.seed.devices.online.id}/temperature`, {
+      origin: ORIGIN,
+      "access-control-request-method": "GET"
+    })
     expect(v.status).toBe(204)
-    expect(v.headers.get("access-control-allow-methods")!.split(/,\s*/).sort()).toEqual(["GET", "HEAD", "OPTIONS", "POST"])
+    expect(v.headers.get("access-control-allow-methods")!.split(/,\s*/).sort()).toEqual([
+      "GET",
+      "HEAD",
+      "OPTIONS",
+      "POST"
+    ])
     // no Origin: *
     const star = await preflight(sim, "/v1/user", { "access-control-request-method": "GET" })
     expect([star.status, star.headers.get("access-control-allow-origin")]).toEqual([204, "*"])
@@ -73,10 +90,16 @@ describe("CORS", () => {
     const fault = await call(sim, "GET", "/v1/devices", { headers })
     expect(fault.status).toBe(503)
     check(fault.headers)
-    const sse = await streamHeaders(sim, "/v1/devices/events", { origin: ORIGIN, authorization: `Bearer ${sim.accessToken}` })
+    const sse = await streamHeaders(sim, "/v1/devices/events", {
+      origin: ORIGIN,
+      authorization: `Bearer ${sim.accessToken}`
+    })
     expect(sse["content-type"]).toBe("text/event-stream")
     check(sse)
-    const bad = await call(sim, "POST", "/v1/devices/events", { headers: { ...headers, "content-type": "application/json" }, body: "{oops" })
+    const bad = await call(sim, "POST", "/v1/devices/events", {
+      headers: { ...headers, "content-type": "application/json" },
+      body: "{oops"
+    })
     expect(bad.status).toBe(400)
     check(bad.headers)
   })
@@ -84,7 +107,11 @@ describe("CORS", () => {
   it("preflights are not recorded and do not count against rate limits", async () => {
     const limited = await Simulator.start({ rateLimits: { requests: 1, windowMs: 60_000 } })
     try {
-      for (let i = 0; i < 3; i++) expect((await preflight(limited, "/v1/user", { origin: ORIGIN, "access-control-request-method": "GET" })).status).toBe(204)
+      for (let i = 0; i < 3; i++) {
+        expect(
+          (await preflight(limited, "/v1/user", { origin: ORIGIN, "access-control-request-method": "GET" })).status
+        ).toBe(204)
+      }
       expect(limited.requests()).toEqual([])
       expect((await call(limited, "GET", "/v1/user")).status).toBe(200)
       expect(limited.requests().map((r) => r.method)).toEqual(["GET"])
@@ -98,7 +125,10 @@ describe("CORS", () => {
     try {
       const okp = await preflight(strict, "/v1/user", { origin: ORIGIN, "access-control-request-method": "GET" })
       expect([okp.status, okp.headers.get("access-control-allow-origin")]).toEqual([204, ORIGIN])
-      const evil = await preflight(strict, "/v1/user", { origin: "http://evil.test", "access-control-request-method": "GET" })
+      const evil = await preflight(strict, "/v1/user", {
+        origin: "http://evil.test",
+        "access-control-request-method": "GET"
+      })
       expect(evil.headers.get("access-control-allow-origin")).toBeNull()
       expect(evil.headers.get("access-control-allow-methods")).toBeNull()
       const get = await call(strict, "GET", "/v1/user", { headers: { origin: "http://evil.test" } })

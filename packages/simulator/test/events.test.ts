@@ -1,10 +1,12 @@
 import * as net from "node:net"
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
 import { Simulator } from "../src/index.js"
-import { call, openStream, until, type Sim } from "./helpers.js"
+import { call, openStream, type Sim, until } from "./helpers.js"
 
 let sim: Sim
-beforeAll(async () => { sim = await Simulator.start({ keepAliveIntervalMs: 50 }) })
+beforeAll(async () => {
+  sim = await Simulator.start({ keepAliveIntervalMs: 50 })
+})
 afterAll(() => sim.close())
 beforeEach(() => sim.reset())
 
@@ -48,7 +50,10 @@ describe("SSE framing", () => {
     const r = await call(sim, "GET", "/v1/events")
     expect([r.status, r.json]).toEqual([400, { ok: false, error: "event prefix filter is required" }])
     const bad = await call(sim, "GET", "/v1/devices/events", { token: "f".repeat(40) })
-    expect([bad.status, bad.json]).toEqual([401, { error: "invalid_token", error_description: "The access token provided is invalid." }])
+    expect([bad.status, bad.json]).toEqual([401, {
+      error: "invalid_token",
+      error_description: "The access token provided is invalid."
+    }])
     expect((await call(sim, "GET", `/v1/devices/${sim.seed.otherUser.deviceId}/events`)).status).toBe(403)
     const s = await openStream(sim, "/v1/events/t")
     sim.publish({ deviceId: sim.seed.devices.online.id, name: "t1" })
@@ -70,8 +75,11 @@ describe("SSE scopes", () => {
     sim.publish({ deviceId: sim.seed.devices.cellular.id, name: "cell", data: "c" })
     sim.publish({ deviceId: p.deviceIds[2]!, name: "fleet-event", data: "f" })
     sim.publish({ deviceId: sim.seed.otherUser.deviceId, name: "other", data: "o" })
-    expect((await call(sim, "POST", "/v1/devices/events", { json: { name: "api-event", data: "a", private: true } })).json).toEqual({ ok: true })
-    expect((await call(sim, "POST", `/v1/products/${p.id}/events`, { form: { name: "fleet-api", data: "p" } })).json).toEqual({ ok: true })
+    expect(
+      (await call(sim, "POST", "/v1/devices/events", { json: { name: "api-event", data: "a", private: true } })).json
+    ).toEqual({ ok: true })
+    expect((await call(sim, "POST", `/v1/products/${p.id}/events`, { form: { name: "fleet-api", data: "p" } })).json)
+      .toEqual({ ok: true })
     await mine.waitFor((t) => t.includes("api-event"))
     await prod.waitFor((t) => t.includes("fleet-api"))
     await other.waitFor((t) => t.includes("event: other"))
@@ -103,7 +111,10 @@ describe("SSE scopes", () => {
     sim.setOnline(sim.seed.devices.online.id, false)
     sim.setOnline(sim.seed.devices.online.id, true)
     await s.waitFor((t) => events(t).length === 2)
-    expect(events(s.text()).map((e) => [e.name, e.data.data])).toEqual([["spark/status", "offline"], ["spark/status", "online"]])
+    expect(events(s.text()).map((e) => [e.name, e.data.data])).toEqual([["spark/status", "offline"], [
+      "spark/status",
+      "online"
+    ]])
     expect((await call(sim, "GET", `/v1/devices/${sim.seed.devices.online.id}`)).json.online).toBe(true)
     s.close()
   })
@@ -153,7 +164,16 @@ describe("SSE connection accounting and faults", () => {
     s.close()
   })
   it("ssePreload writes headers, :ok and the events in one socket write", async () => {
-    sim.setFault({ kind: "ssePreload", events: [{ name: "a", data: '{"data":"1","ttl":60,"published_at":"2020-01-01T00:00:00.000Z","coreid":"x"}' }, { name: "b", data: '{"data":"2","ttl":60,"published_at":"2020-01-01T00:00:00.000Z","coreid":"x"}' }] })
+    sim.setFault({
+      kind: "ssePreload",
+      events: [{
+        name: "a",
+        data: "{\"data\":\"1\",\"ttl\":60,\"published_at\":\"2020-01-01T00:00:00.000Z\",\"coreid\":\"x\"}"
+      }, {
+        name: "b",
+        data: "{\"data\":\"2\",\"ttl\":60,\"published_at\":\"2020-01-01T00:00:00.000Z\",\"coreid\":\"x\"}"
+      }]
+    })
     const sock = net.connect(sim.port, "127.0.0.1")
     const chunks: Array<string> = []
     sock.on("data", (c) => chunks.push(c.toString()))
@@ -182,7 +202,9 @@ describe("org publish (particle-cli 3.51 `publish --org`)", () => {
     const mine = await openStream(sim, "/v1/devices/events")
     const product = await openStream(sim, `/v1/products/${sim.seed.product.id}/events`)
     await until(() => sim.sseConnections() === 4)
-    const r = await call(sim, "POST", `/v1/orgs/${org.slug}/events`, { json: { name: "org-hello", data: "x", private: true } })
+    const r = await call(sim, "POST", `/v1/orgs/${org.slug}/events`, {
+      json: { name: "org-hello", data: "x", private: true }
+    })
     expect([r.status, r.json]).toEqual([200, { ok: true }])
     const form = await call(sim, "POST", `/v1/orgs/${org.id}/events`, { form: { name: "other", data: "y", ttl: "30" } })
     expect(form.json).toEqual({ ok: true })
@@ -205,8 +227,13 @@ describe("org publish (particle-cli 3.51 `publish --org`)", () => {
     const org = sim.seed.org
     expect((await call(sim, "POST", `/v1/orgs/${org.slug}/events`, { json: {} })).status).toBe(400)
     expect((await call(sim, "POST", "/v1/orgs/no-such-org/events", { json: { name: "x" } })).status).toBe(404)
-    const other = await call(sim, "POST", `/v1/orgs/${org.slug}/events`, { json: { name: "x" }, token: sim.seed.otherUser.accessToken })
+    const other = await call(sim, "POST", `/v1/orgs/${org.slug}/events`, {
+      json: { name: "x" },
+      token: sim.seed.otherUser.accessToken
+    })
     expect(other.status).toBe(403)
-    expect((await call(sim, "POST", `/v1/orgs/${org.slug}/events`, { json: { name: "x" }, token: "0".repeat(40) })).status).toBe(401)
+    expect(
+      (await call(sim, "POST", `/v1/orgs/${org.slug}/events`, { json: { name: "x" }, token: "0".repeat(40) })).status
+    ).toBe(401)
   })
 })

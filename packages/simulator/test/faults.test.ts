@@ -3,7 +3,9 @@ import { Simulator } from "../src/index.js"
 import { call, type Sim } from "./helpers.js"
 
 let sim: Sim
-beforeAll(async () => { sim = await Simulator.start() })
+beforeAll(async () => {
+  sim = await Simulator.start()
+})
 afterAll(() => sim.close())
 beforeEach(() => sim.reset())
 
@@ -19,7 +21,10 @@ describe("faults", () => {
     sim.setFault({ kind: "latency", ms: 60_000, route: "/v1/user" })
     const slow = new AbortController()
     let slowDone = false
-    const waiting = fetch(`${sim.url}/v1/user`, { headers: { authorization: `Bearer ${sim.accessToken}` }, signal: slow.signal })
+    const waiting = fetch(`${sim.url}/v1/user`, {
+      headers: { authorization: `Bearer ${sim.accessToken}` },
+      signal: slow.signal
+    })
       .then(() => (slowDone = true), () => undefined)
     expect((await call(sim, "GET", "/v1/devices")).status).toBe(200)
     expect(slowDone).toBe(false)
@@ -27,15 +32,32 @@ describe("faults", () => {
     await waiting
   })
   it("status faults: JSON body, raw body, times, method and headers", async () => {
-    sim.setFault({ kind: "status", route: "/v1/devices", method: "GET", status: 503, times: 1, headers: { "x-fault": "1" } })
+    sim.setFault({
+      kind: "status",
+      route: "/v1/devices",
+      method: "GET",
+      status: 503,
+      times: 1,
+      headers: { "x-fault": "1" }
+    })
     const a = await call(sim, "GET", "/v1/devices")
     expect([a.status, a.json, a.headers.get("x-fault")]).toEqual([503, { error: "Service Unavailable" }, "1"])
     expect((await call(sim, "GET", "/v1/devices")).status).toBe(200)
     sim.setFault({ kind: "status", route: "/v1/user", status: 502, rawBody: "<html>Bad Gateway</html>" })
     const b = await call(sim, "GET", "/v1/user")
-    expect([b.status, b.text, b.headers.get("content-type")]).toEqual([502, "<html>Bad Gateway</html>", "text/html; charset=utf-8"])
+    expect([b.status, b.text, b.headers.get("content-type")]).toEqual([
+      502,
+      "<html>Bad Gateway</html>",
+      "text/html; charset=utf-8"
+    ])
     sim.clearFaults()
-    sim.setFault({ kind: "status", route: "/v1/user", status: 500, body: { error: "Internal Server Error" }, probability: 0 })
+    sim.setFault({
+      kind: "status",
+      route: "/v1/user",
+      status: 500,
+      body: { error: "Internal Server Error" },
+      probability: 0
+    })
     expect((await call(sim, "GET", "/v1/user")).status).toBe(200)
   })
   it("rateLimit window with and without Retry-After", async () => {
@@ -53,7 +75,7 @@ describe("faults", () => {
     const r = await call(sim, "GET", "/v1/user")
     expect(r.status).toBe(200)
     expect(() => JSON.parse(r.text)).toThrow()
-    expect(r.text.startsWith('{"username"')).toBe(true)
+    expect(r.text.startsWith("{\"username\"")).toBe(true)
     expect((await call(sim, "GET", "/v1/user")).json.username).toBe("demo@particle.sim")
   })
   it("reset clears faults and recordings", async () => {
@@ -81,7 +103,10 @@ describe("rate limits (opt-in)", () => {
     const streams = await Simulator.start({ rateLimits: { streamOpens: 1 } })
     try {
       const c = new AbortController()
-      const first = await fetch(`${streams.url}/v1/devices/events`, { headers: { authorization: `Bearer ${streams.accessToken}` }, signal: c.signal })
+      const first = await fetch(`${streams.url}/v1/devices/events`, {
+        headers: { authorization: `Bearer ${streams.accessToken}` },
+        signal: c.signal
+      })
       expect(first.status).toBe(200)
       const second = await call(streams, "GET", "/v1/devices/events")
       expect(second.status).toBe(429)

@@ -3,7 +3,9 @@ import { Simulator } from "../src/index.js"
 import { call, type Sim } from "./helpers.js"
 
 let sim: Sim
-beforeAll(async () => { sim = await Simulator.start() })
+beforeAll(async () => {
+  sim = await Simulator.start()
+})
 afterAll(() => sim.close())
 beforeEach(() => sim.reset())
 
@@ -49,7 +51,12 @@ describe("Device OS versions (the envelope particle-cli reads)", () => {
   })
   it("GET /v1/device-os/versions/:version by semver or internal version, with platform_id", async () => {
     const bySemver = await call(sim, "GET", "/v1/device-os/versions/2.3.1?platform_id=6")
-    expect(bySemver.json).toMatchObject({ version: "2.3.1", internal_version: 2301, platform_id: 6, base_url: "https://api.particle.io/v1/firmware/device-os/v2.3.1" })
+    expect(bySemver.json).toMatchObject({
+      version: "2.3.1",
+      internal_version: 2301,
+      platform_id: 6,
+      base_url: "https://api.particle.io/v1/firmware/device-os/v2.3.1"
+    })
     expect(Array.isArray(bySemver.json.modules)).toBe(true)
     // particle-cli asks by internal version: /v1/device-os/versions/4100?platform_id=6
     const byInternal = await call(sim, "GET", "/v1/device-os/versions/2301?platform_id=6")

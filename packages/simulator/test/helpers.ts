@@ -3,13 +3,24 @@ import { Simulator } from "../src/index.js"
 
 export type Sim = Awaited<ReturnType<typeof Simulator.start>>
 
-export interface Res { status: number; headers: Headers; text: string; json: any }
+export interface Res {
+  status: number
+  headers: Headers
+  text: string
+  json: any
+}
 
 export const call = async (
   sim: Sim,
   method: string,
   path: string,
-  o: { token?: string | null; json?: unknown; form?: Record<string, string>; body?: BodyInit; headers?: Record<string, string> } = {}
+  o: {
+    token?: string | null
+    json?: unknown
+    form?: Record<string, string>
+    body?: BodyInit
+    headers?: Record<string, string>
+  } = {}
 ): Promise<Res> => {
   const headers: Record<string, string> = { ...o.headers }
   const token = o.token === undefined ? sim.accessToken : o.token
@@ -96,11 +107,20 @@ export const until = async (pred: () => boolean, timeoutMs = 20_000): Promise<vo
   }
 }
 
-export const multipart = (parts: Array<{ name: string; filename?: string; data: string | Uint8Array; contentType?: string }>) => {
+export const multipart = (
+  parts: Array<{ name: string; filename?: string; data: string | Uint8Array; contentType?: string }>
+) => {
   const fd = new FormData()
   for (const p of parts) {
-    if (p.filename !== undefined) fd.append(p.name, new Blob([typeof p.data === "string" ? p.data : new Uint8Array(p.data)], { type: p.contentType ?? "application/octet-stream" }), p.filename)
-    else fd.append(p.name, typeof p.data === "string" ? p.data : Buffer.from(p.data).toString())
+    if (p.filename !== undefined) {
+      fd.append(
+        p.name,
+        new Blob([typeof p.data === "string" ? p.data : new Uint8Array(p.data)], {
+          type: p.contentType ?? "application/octet-stream"
+        }),
+        p.filename
+      )
+    } else fd.append(p.name, typeof p.data === "string" ? p.data : Buffer.from(p.data).toString())
   }
   return fd
 }

@@ -3,7 +3,9 @@ import { Simulator } from "../src/index.js"
 import { call, type Sim } from "./helpers.js"
 
 let sim: Sim
-beforeAll(async () => { sim = await Simulator.start() })
+beforeAll(async () => {
+  sim = await Simulator.start()
+})
 afterAll(() => sim.close())
 beforeEach(() => sim.reset())
 

@@ -98,11 +98,13 @@ describe("Logic: the code runs in node:vm, bounded", () => {
     expect((await call(sim, "GET", "/v1/devices")).status).toBe(200)
   })
 
-  it("a memory bomb is an Exception and the simulator survives; top-level throws and non-functions are Exceptions", async () => {
+  it("a memory bomb ends its run and the simulator survives; top-level throws and non-functions are Exceptions", async () => {
     const bomb = await execute(
       "export default function main() { const a = []; for (;;) a.push(new Array(1e5).fill(a.length)) }"
     )
-    expect(bomb).toMatchObject({ status: "Exception", err: "RangeError: the function ran out of memory" })
+    // which bound it meets first, the heap or the time limit, depends on how fast the machine allocates
+    if (bomb.status === "Exception") expect(bomb.err).toBe("RangeError: the function ran out of memory")
+    else expect(bomb.status).toBe("Timeout")
     expect((await execute("throw new Error('at load')\nexport default function main() {}")).err).toBe("Error: at load")
     expect((await execute("export default 42")).err).toBe("TypeError: the default export is not a function")
     expect((await execute("export default function main() { throw 'a string' }")).err).toBe("a string")

@@ -5,9 +5,9 @@
 import { createRequire } from "node:module"
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
 import { Simulator } from "../src/index.js"
-import { openStream, until, type Sim } from "./helpers.js"
+import { openStream, type Sim, until } from "./helpers.js"
 
-const Particle = createRequire(import.meta.url)("particle-api-js") as new (o: Record<string, unknown>) => any
+const Particle = createRequire(import.meta.url)("particle-api-js") as new(o: Record<string, unknown>) => any
 
 let sim: Sim
 let api: any
@@ -52,47 +52,89 @@ describe("particle-api-js → simulator: devices, variables, functions", () => {
   it("getVariable / callFunction incl. product scope and error statuses", async () => {
     const id = sim.seed.devices.online.id
     const v = await api.getVariable({ deviceId: id, name: "temperature", auth })
-    expect(v.body).toMatchObject({ cmd: "VarReturn", name: "temperature", result: 23.5, coreInfo: { deviceID: id, connected: true } })
+    expect(v.body).toMatchObject({
+      cmd: "VarReturn",
+      name: "temperature",
+      result: 23.5,
+      coreInfo: { deviceID: id, connected: true }
+    })
     const f = await api.callFunction({ deviceId: id, name: "echoLength", argument: "hello", auth })
     expect(f.body).toEqual({ id, name: "photon-online", last_app: "app", connected: true, return_value: 5 })
     const p = sim.seed.product
-    expect((await api.getVariable({ deviceId: p.deviceIds[0], name: "uptime", product: p.slug, auth })).body.result).toBe(1000)
-    expect((await api.callFunction({ deviceId: p.deviceIds[0], name: "reboot", argument: "", product: p.id, auth })).body.return_value).toBe(1)
+    expect((await api.getVariable({ deviceId: p.deviceIds[0], name: "uptime", product: p.slug, auth })).body.result)
+      .toBe(1000)
+    expect(
+      (await api.callFunction({ deviceId: p.deviceIds[0], name: "reboot", argument: "", product: p.id, auth })).body
+        .return_value
+    ).toBe(1)
     const nf = await rejection(api.getVariable({ deviceId: id, name: "nope", auth }))
     expect([nf.statusCode, nf.body.error]).toEqual([404, "Variable not found"])
     const nfn = await rejection(api.callFunction({ deviceId: id, name: "nope", argument: "", auth }))
     expect([nfn.statusCode, nfn.body.error]).toEqual([404, "Function not found"])
-    const to = await rejection(api.getVariable({ deviceId: sim.seed.devices.unresponsive.id, name: "temperature", auth }))
+    const to = await rejection(
+      api.getVariable({ deviceId: sim.seed.devices.unresponsive.id, name: "temperature", auth })
+    )
     expect([to.statusCode, to.body.error]).toEqual([408, "Timed out."])
-    const off = await rejection(api.callFunction({ deviceId: sim.seed.devices.offline.id, name: "led", argument: "", auth }))
+    const off = await rejection(
+      api.callFunction({ deviceId: sim.seed.devices.offline.id, name: "led", argument: "", auth })
+    )
     expect(off.statusCode).toBe(404)
   })
   it("rename / signal / notes / updateDevice / claim / remove / product device flags", async () => {
     const id = sim.seed.devices.online.id
-    expect((await api.renameDevice({ deviceId: id, name: "new-name", auth })).body).toMatchObject({ id, name: "new-name" })
+    expect((await api.renameDevice({ deviceId: id, name: "new-name", auth })).body).toMatchObject({
+      id,
+      name: "new-name"
+    })
     expect((await api.signalDevice({ deviceId: id, signal: true, auth })).body).toMatchObject({ id, signaling: true })
     expect((await api.setDeviceNotes({ deviceId: id, notes: "n", auth })).body.notes).toBe("n")
-    expect((await api.updateDevice({ deviceId: id, name: "again", notes: "m", auth })).body).toMatchObject({ name: "again", notes: "m" })
+    expect((await api.updateDevice({ deviceId: id, name: "again", notes: "m", auth })).body).toMatchObject({
+      name: "again",
+      notes: "m"
+    })
     expect((await api.removeDevice({ deviceId: id, auth })).body).toEqual({ ok: true })
     expect((await api.claimDevice({ deviceId: id, auth })).body).toMatchObject({ ok: true })
     const p = sim.seed.product
     const pd = p.deviceIds[1]
     expect((await api.markAsDevelopmentDevice({ deviceId: pd, product: p.id, auth })).body.development).toBe(true)
-    expect((await api.lockDeviceProductFirmware({ deviceId: pd, desiredFirmwareVersion: 2, flash: true, product: p.id, auth })).body.desired_firmware_version).toBe(2)
-    expect((await api.unlockDeviceProductFirmware({ deviceId: pd, product: p.id, auth })).body.desired_firmware_version).toBe(null)
+    expect(
+      (await api.lockDeviceProductFirmware({
+        deviceId: pd,
+        desiredFirmwareVersion: 2,
+        flash: true,
+        product: p.id,
+        auth
+      })).body.desired_firmware_version
+    ).toBe(2)
+    expect((await api.unlockDeviceProductFirmware({ deviceId: pd, product: p.id, auth })).body.desired_firmware_version)
+      .toBe(null)
     expect((await api.removeDeviceOwner({ deviceId: p.ownedDeviceId, product: p.id, auth })).body).toEqual({ ok: true })
     expect((await api.removeDevice({ deviceId: pd, product: p.id, auth })).statusCode).toBe(204)
     expect((await api.addDeviceToProduct({ deviceId: pd, product: p.id, auth })).body).toMatchObject({ updated: 1 })
-    const file = await api.addDeviceToProduct({ file: Buffer.from(`${pd}\n0123456789abcdef01234567\nbad!`), product: p.id, auth })
-    expect(file.body).toEqual({ updated: 2, nonmemberDeviceIds: ["0123456789abcdef01234567"], invalidDeviceIds: ["bad!"] })
+    const file = await api.addDeviceToProduct({
+      file: Buffer.from(`${pd}\n0123456789abcdef01234567\nbad!`),
+      product: p.id,
+      auth
+    })
+    expect(file.body).toEqual({
+      updated: 2,
+      nonmemberDeviceIds: ["0123456789abcdef01234567"],
+      invalidDeviceIds: ["bad!"]
+    })
   })
   it("provision, claim code, serial lookup, public key, unprotect, backup", async () => {
-    expect((await api.provisionDevice({ productId: sim.seed.product.id, auth })).body.product_id).toBe(sim.seed.product.id)
+    expect((await api.provisionDevice({ productId: sim.seed.product.id, auth })).body.product_id).toBe(
+      sim.seed.product.id
+    )
     expect((await api.getClaimCode({ iccid: "8934076500002589174", auth })).body.claim_code).toHaveLength(63)
     expect((await api.getClaimCode({ product: sim.seed.product.id, auth })).body.claim_code).toHaveLength(63)
-    expect((await api.lookupSerialNumber({ serialNumber: sim.seed.serialNumber, auth })).body.deviceID).toBe(sim.seed.devices.online.id)
+    expect((await api.lookupSerialNumber({ serialNumber: sim.seed.serialNumber, auth })).body.deviceID).toBe(
+      sim.seed.devices.online.id
+    )
     expect((await api.sendPublicKey({ deviceId: "0123456789abcdef01234567", key: "PUBKEY", auth })).body.ok).toBe(true)
-    expect((await api.unprotectDevice({ deviceId: sim.seed.devices.online.id, action: "prepare", auth })).body.ok).toBe(true)
+    expect((await api.unprotectDevice({ deviceId: sim.seed.devices.online.id, action: "prepare", auth })).body.ok).toBe(
+      true
+    )
     const backup = await api.downloadManufacturingBackup({ deviceId: sim.seed.devices.online.id, auth })
     expect(Buffer.from(backup).toString()).toContain("SIM-BACKUP")
   })
@@ -101,9 +143,18 @@ describe("particle-api-js → simulator: devices, variables, functions", () => {
     expect(c.body.ok).toBe(true)
     const bin = await api.downloadFirmwareBinary({ binaryId: c.body.binary_id, auth })
     expect(Buffer.from(bin).toString()).toContain("void setup(){}")
-    const f = await api.flashDevice({ deviceId: sim.seed.devices.online.id, files: { "firmware.bin": Buffer.from([1, 2, 3]) }, auth })
+    const f = await api.flashDevice({
+      deviceId: sim.seed.devices.online.id,
+      files: { "firmware.bin": Buffer.from([1, 2, 3]) },
+      auth
+    })
     expect(f.body).toEqual({ id: sim.seed.devices.online.id, status: "Update started" })
-    const s = await api.flashDevice({ deviceId: sim.seed.devices.online.id, files: { "app.ino": Buffer.from("x") }, targetVersion: "6.2.1", auth })
+    const s = await api.flashDevice({
+      deviceId: sim.seed.devices.online.id,
+      files: { "app.ino": Buffer.from("x") },
+      targetVersion: "6.2.1",
+      auth
+    })
     expect(s.body).toEqual({ ok: true, message: "Update started" })
     const rec = sim.requests().filter((r) => r.path === "/v1/binaries" && r.method === "POST")[0]!
     expect(rec.multipart!.map((p) => p.name)).toEqual(["file", "platform_id", "latest"])
@@ -111,30 +162,36 @@ describe("particle-api-js → simulator: devices, variables, functions", () => {
 })
 
 describe("particle-api-js → simulator: events", () => {
-  it("publishEvent + getEventStream receive events, and the stream survives a keep-alive gap beyond 15 s idle… scaled", async () => {
-    const stream = await api.getEventStream({ deviceId: "mine", auth })
-    const got: Array<any> = []
-    let disconnects = 0
-    stream.on("event", (e: any) => got.push(e))
-    stream.on("disconnect", () => disconnects++)
-    await until(() => sim.sseConnections() === 1)
-    expect((await api.publishEvent({ name: "hello", data: "world", isPrivate: true, auth })).body).toEqual({ ok: true })
-    sim.publish({ deviceId: sim.seed.devices.online.id, name: "temp", data: "21" })
-    await until(() => got.length === 2)
-    expect(got[0]).toMatchObject({ name: "hello", data: "world", ttl: 60, coreid: sim.seed.user.id })
-    expect(got[1]).toMatchObject({ name: "temp", data: "21", coreid: sim.seed.devices.online.id })
-    // quiet period: keep-alives every 200 ms keep the socket and idle timer fed; a raw reader counts them
-    const raw = await openStream(sim, "/v1/devices/events/nothing-matches")
-    await new Promise((r) => setTimeout(r, 3000))
-    expect(raw.text().replace(/^:ok\n\n/, "")).toMatch(/^\n{10,}$/)
-    raw.close()
-    sim.publish({ deviceId: sim.seed.devices.online.id, name: "after-gap", data: "x" })
-    await until(() => got.length === 3)
-    expect(disconnects).toBe(0)
-    await until(() => sim.sseConnections() === 1)
-    stream.abort()
-    await until(() => sim.sseConnections() === 0)
-  }, 10_000)
+  it(
+    "publishEvent + getEventStream receive events, and the stream survives a keep-alive gap beyond 15 s idle… scaled",
+    async () => {
+      const stream = await api.getEventStream({ deviceId: "mine", auth })
+      const got: Array<any> = []
+      let disconnects = 0
+      stream.on("event", (e: any) => got.push(e))
+      stream.on("disconnect", () => disconnects++)
+      await until(() => sim.sseConnections() === 1)
+      expect((await api.publishEvent({ name: "hello", data: "world", isPrivate: true, auth })).body).toEqual({
+        ok: true
+      })
+      sim.publish({ deviceId: sim.seed.devices.online.id, name: "temp", data: "21" })
+      await until(() => got.length === 2)
+      expect(got[0]).toMatchObject({ name: "hello", data: "world", ttl: 60, coreid: sim.seed.user.id })
+      expect(got[1]).toMatchObject({ name: "temp", data: "21", coreid: sim.seed.devices.online.id })
+      // quiet period: keep-alives every 200 ms keep the socket and idle timer fed; a raw reader counts them
+      const raw = await openStream(sim, "/v1/devices/events/nothing-matches")
+      await new Promise((r) => setTimeout(r, 3000))
+      expect(raw.text().replace(/^:ok\n\n/, "")).toMatch(/^\n{10,}$/)
+      raw.close()
+      sim.publish({ deviceId: sim.seed.devices.online.id, name: "after-gap", data: "x" })
+      await until(() => got.length === 3)
+      expect(disconnects).toBe(0)
+      await until(() => sim.sseConnections() === 1)
+      stream.abort()
+      await until(() => sim.sseConnections() === 0)
+    },
+    10_000
+  )
   it("device, product and org streams with name filters; 400/401 errors reject", async () => {
     const p = sim.seed.product
     const dev = await api.getEventStream({ deviceId: sim.seed.devices.online.id, name: "a/b", auth })
@@ -164,7 +221,14 @@ describe("particle-api-js → simulator: products, customers, groups config", ()
     expect((await api.listProducts({ auth })).body.products[0]).toMatchObject({ id: p.id, slug: p.slug })
     expect((await api.getProduct({ product: p.slug, auth })).body.product.id).toBe(p.id)
     expect((await api.listProductFirmware({ product: p.id, auth })).body.map((f: any) => f.version)).toEqual([1, 2])
-    const up = await api.uploadProductFirmware({ product: p.id, file: Buffer.from("FW3"), version: 3, title: "v3", description: "d", auth })
+    const up = await api.uploadProductFirmware({
+      product: p.id,
+      file: Buffer.from("FW3"),
+      version: 3,
+      title: "v3",
+      description: "d",
+      auth
+    })
     expect([up.statusCode, up.body.version, up.body.size]).toEqual([201, 3, 3])
     expect((await api.getProductFirmware({ product: p.id, version: 3, auth })).body.title).toBe("v3")
     expect((await api.updateProductFirmware({ product: p.id, version: 3, title: "t3", auth })).body.title).toBe("t3")
@@ -172,19 +236,35 @@ describe("particle-api-js → simulator: products, customers, groups config", ()
     const rel = await api.releaseProductFirmware({ product: p.id, version: 2, product_default: true, auth })
     expect(rel.body).toMatchObject({ version: 2, product_default: true })
     expect((await api.listTeamMembers({ product: p.id, auth })).body.team[0].username).toBe("demo@particle.sim")
-    expect((await api.inviteTeamMember({ product: p.id, username: "friend@x.io", auth })).body).toEqual({ ok: true, invited: { username: "friend@x.io" } })
+    expect((await api.inviteTeamMember({ product: p.id, username: "friend@x.io", auth })).body).toEqual({
+      ok: true,
+      invited: { username: "friend@x.io" }
+    })
     expect((await api.removeTeamMember({ product: p.id, username: "friend@x.io", auth })).body).toEqual({ ok: true })
-    const cust = new Particle({ baseUrl: sim.url, clientId: sim.seed.oauthClient.id, clientSecret: sim.seed.oauthClient.secret })
+    const cust = new Particle({
+      baseUrl: sim.url,
+      clientId: sim.seed.oauthClient.id,
+      clientSecret: sim.seed.oauthClient.secret
+    })
     const c = await cust.createCustomer({ product: p.id, email: "c2@x.io", password: "pw" })
     expect([c.statusCode, c.body.token_type]).toEqual([201, "bearer"])
     expect((await api.getProductConfiguration({ product: p.id, auth })).body.configuration.location).toBeDefined()
     expect((await api.getProductConfigurationSchema({ product: p.id, auth })).body.type).toBe("object")
-    expect((await api.setProductConfiguration({ product: p.id, config: { location: { radius: 5 } }, auth })).statusCode).toBe(202)
-    expect((await api.getProductDeviceConfiguration({ product: p.id, deviceId: p.deviceIds[0], auth })).body.configuration.current.location.radius).toBe(5)
-    expect((await api.setProductDeviceConfiguration({ product: p.id, deviceId: p.deviceIds[1], config: { rgb: {} }, auth })).statusCode).toBe(202)
+    expect((await api.setProductConfiguration({ product: p.id, config: { location: { radius: 5 } }, auth })).statusCode)
+      .toBe(202)
+    expect(
+      (await api.getProductDeviceConfiguration({ product: p.id, deviceId: p.deviceIds[0], auth })).body.configuration
+        .current.location.radius
+    ).toBe(5)
+    expect(
+      (await api.setProductDeviceConfiguration({ product: p.id, deviceId: p.deviceIds[1], config: { rgb: {} }, auth }))
+        .statusCode
+    ).toBe(202)
     const locs = await api.getProductLocations({ product: p.id, groups: ["asia"], page: 1, perPage: 1, auth })
     expect(locs.body.meta).toMatchObject({ page: 1, total_pages: 2, devices_found: 2 })
-    expect((await api.getProductDeviceLocations({ product: p.id, deviceId: p.deviceIds[0], auth })).body.location.device_id).toBe(p.deviceIds[0])
+    expect(
+      (await api.getProductDeviceLocations({ product: p.id, deviceId: p.deviceIds[0], auth })).body.location.device_id
+    ).toBe(p.deviceIds[0])
   })
 })
 
@@ -194,9 +274,13 @@ describe("particle-api-js → simulator: clients, build targets", () => {
     expect(c.body.client).toMatchObject({ name: "My App", type: "installed" })
     expect(c.body.client.secret).toMatch(/^[0-9a-f]{40}$/)
     expect((await api.listOAuthClients({ auth })).body.clients.map((x: any) => x.id)).toContain(c.body.client.id)
-    expect((await api.updateOAuthClient({ clientId: c.body.client.id, name: "Renamed", auth })).body.client.name).toBe("Renamed")
+    expect((await api.updateOAuthClient({ clientId: c.body.client.id, name: "Renamed", auth })).body.client.name).toBe(
+      "Renamed"
+    )
     expect((await api.deleteOAuthClient({ clientId: c.body.client.id, auth })).statusCode).toBe(204)
-    expect((await api.listOAuthClients({ product: sim.seed.product.id, auth })).body.clients[0].id).toBe(sim.seed.oauthClient.id)
+    expect((await api.listOAuthClients({ product: sim.seed.product.id, auth })).body.clients[0].id).toBe(
+      sim.seed.oauthClient.id
+    )
     const bt = await api.listBuildTargets({ onlyFeatured: true, auth })
     expect(bt.body.targets[0]).toMatchObject({ firmware_vendor: "Particle" })
     const os = await api.listDeviceOsVersions({ platformId: 32, auth })

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
 import { Simulator } from "../src/index.js"
 import { openStream, type Sim, until } from "./helpers.js"
 
-const Particle = createRequire(import.meta.url)("particle-api-js") as new (o: Record<string, unknown>) => any
+const Particle = createRequire(import.meta.url)("particle-api-js") as new(o: Record<string, unknown>) => any
 
 let sim: Sim
 let api: any
@@ -55,14 +55,36 @@ describe("particle-api-js 12.0.3 → simulator: products and product firmware", 
   it("listProductFirmware, uploadProductFirmware (file part firmware.bin), getProductFirmware, updateProductFirmware, downloadProductFirmware", async () => {
     const p = sim.seed.product
     const list = await api.listProductFirmware({ product: p.id, auth })
-    expect(list.body.map((f: any) => [f.version, f.current, f.uploaded_at !== undefined])).toEqual([[1, true, true], [2, false, true]])
-    const up = await api.uploadProductFirmware({ product: p.id, file: Buffer.from([0, 1, 2, 255]), version: 3, title: "v3", description: "d", auth })
+    expect(list.body.map((f: any) => [f.version, f.current, f.uploaded_at !== undefined])).toEqual([[1, true, true], [
+      2,
+      false,
+      true
+    ]])
+    const up = await api.uploadProductFirmware({
+      product: p.id,
+      file: Buffer.from([0, 1, 2, 255]),
+      version: 3,
+      title: "v3",
+      description: "d",
+      auth
+    })
     const sent = lastRequest()
-    expect(sent.multipart!.map((x) => [x.name, x.filename])).toEqual([["file", "firmware.bin"], ["version", undefined], ["title", undefined], ["description", undefined]])
+    expect(sent.multipart!.map((x) => [x.name, x.filename])).toEqual([
+      ["file", "firmware.bin"],
+      ["version", undefined],
+      ["title", undefined],
+      ["description", undefined]
+    ])
     expect([up.statusCode, up.body.version, up.body.size, up.body.name]).toEqual([201, 3, 4, "firmware.bin"])
-    const dup = await rejection(api.uploadProductFirmware({ product: p.id, file: Buffer.from("x"), version: 3, title: "again", auth }))
+    const dup = await rejection(
+      api.uploadProductFirmware({ product: p.id, file: Buffer.from("x"), version: 3, title: "again", auth })
+    )
     expect([dup.statusCode, dup.body.error]).toEqual([400, "Version already exists"])
-    expect((await api.getProductFirmware({ product: p.id, version: 3, auth })).body).toMatchObject({ version: 3, title: "v3", description: "d" })
+    expect((await api.getProductFirmware({ product: p.id, version: 3, auth })).body).toMatchObject({
+      version: 3,
+      title: "v3",
+      description: "d"
+    })
     const upd = await api.updateProductFirmware({ product: p.id, version: 3, title: "t3", description: "new", auth })
     expect([lastRequest().method, lastRequest().json]).toEqual(["PUT", { title: "t3", description: "new" }])
     expect(upd.body).toMatchObject({ title: "t3", description: "new" })
@@ -77,7 +99,13 @@ describe("particle-api-js 12.0.3 → simulator: products and product firmware", 
     const p = sim.seed.product
     const raw = await openStream(sim, `/v1/products/${p.id}/events/spark%2Fstatus`)
     await until(() => sim.sseConnections() === 1)
-    const rel = await api.releaseProductFirmware({ product: p.id, version: 2, product_default: true, intelligent: false, auth })
+    const rel = await api.releaseProductFirmware({
+      product: p.id,
+      version: 2,
+      product_default: true,
+      intelligent: false,
+      auth
+    })
     expect(lastRequest().json).toEqual({ version: 2, product_default: true, intelligent: false })
     expect(rel.body).toMatchObject({ version: 2, product_default: true, intelligent: false })
     await raw.waitFor((t) => (t.match(/"version":2/g) ?? []).length === 3)
@@ -102,7 +130,9 @@ describe("particle-api-js → simulator: team", () => {
     expect(inv.body).toEqual({ ok: true, invited: { username: "friend@example.com" } })
     const twice = await rejection(api.inviteTeamMember({ product: p.id, username: "friend@example.com", auth }))
     expect(twice.statusCode).toBe(400)
-    expect((await api.removeTeamMember({ product: p.id, username: "friend@example.com", auth })).body).toEqual({ ok: true })
+    expect((await api.removeTeamMember({ product: p.id, username: "friend@example.com", auth })).body).toEqual({
+      ok: true
+    })
     expect(lastRequest().method).toBe("DELETE")
     const gone = await rejection(api.removeTeamMember({ product: p.id, username: "friend@example.com", auth }))
     expect([gone.statusCode, gone.body.error]).toEqual([404, "Team member not found"])
@@ -113,7 +143,12 @@ describe("particle-api-js → simulator: configuration", () => {
   it("getProductConfiguration, getProductConfigurationSchema (accept header), setProductConfiguration (202)", async () => {
     const p = sim.seed.product
     const conf = await api.getProductConfiguration({ product: p.id, auth })
-    expect(conf.body.configuration.location).toEqual({ radius: 1, interval_min: 30, interval_max: 300, min_publish: false })
+    expect(conf.body.configuration.location).toEqual({
+      radius: 1,
+      interval_min: 30,
+      interval_max: 300,
+      min_publish: false
+    })
     const headers: Record<string, string> = {}
     const schema = await api.getProductConfigurationSchema({ product: p.id, auth, headers })
     expect(lastRequest().headers["accept"]).toBe("application/schema+json")
@@ -135,16 +170,35 @@ describe("particle-api-js → simulator: configuration", () => {
     expect(inherited.body.configuration.current.location.radius).toBe(5)
     const schema = await api.getProductDeviceConfigurationSchema({ product: p.id, deviceId: online, auth })
     expect([lastRequest().headers["accept"], schema.body.type]).toEqual(["application/schema+json", "object"])
-    const applied = await api.setProductDeviceConfiguration({ product: p.id, deviceId: online, config: { location: { radius: 9 } }, auth })
+    const applied = await api.setProductDeviceConfiguration({
+      product: p.id,
+      deviceId: online,
+      config: { location: { radius: 9 } },
+      auth
+    })
     expect(applied.statusCode).toBe(200)
-    expect((await api.getProductDeviceConfiguration({ product: p.id, deviceId: online, auth })).body.configuration.current.location.radius).toBe(9)
-    const pending = await api.setProductDeviceConfiguration({ product: p.id, deviceId: offline, config: { rgb: { brightness: 1 } }, auth })
+    expect(
+      (await api.getProductDeviceConfiguration({ product: p.id, deviceId: online, auth })).body.configuration.current
+        .location.radius
+    ).toBe(9)
+    const pending = await api.setProductDeviceConfiguration({
+      product: p.id,
+      deviceId: offline,
+      config: { rgb: { brightness: 1 } },
+      auth
+    })
     expect(pending.statusCode).toBe(202)
-    expect((await api.getProductDeviceConfiguration({ product: p.id, deviceId: offline, auth })).body.configuration.pending).toEqual({ rgb: { brightness: 1 } })
-    const rejected = await rejection(api.setProductDeviceConfiguration({ product: p.id, deviceId: online, config: { location: { radius: -1 } }, auth }))
+    expect(
+      (await api.getProductDeviceConfiguration({ product: p.id, deviceId: offline, auth })).body.configuration.pending
+    ).toEqual({ rgb: { brightness: 1 } })
+    const rejected = await rejection(
+      api.setProductDeviceConfiguration({ product: p.id, deviceId: online, config: { location: { radius: -1 } }, auth })
+    )
     expect([rejected.statusCode, rejected.body.error]).toEqual([400, "device_rejected_configuration"])
     expect(rejected.shortErrorDescription).toMatch(/^Configuration updates failed for some sections: \{location: -19\}/)
-    const notInProduct = await rejection(api.getProductDeviceConfiguration({ product: p.id, deviceId: "0123456789abcdef01234567", auth }))
+    const notInProduct = await rejection(
+      api.getProductDeviceConfiguration({ product: p.id, deviceId: "0123456789abcdef01234567", auth })
+    )
     expect(notInProduct.statusCode).toBe(404)
   })
 })
@@ -165,7 +219,10 @@ describe("particle-api-js → simulator: locations", () => {
     expect(lastRequest().rawQuery).toBe(
       "date_range=2024-03-01T00%3A00%3A00Z%2C2024-03-01T23%3A59%3A59Z&rect_bl=45%2C0&rect_tr=49%2C10&groups%5B0%5D=europe&page=1&per_page=10"
     )
-    expect(res.body.locations.map((l: any) => [l.device_name, l.geometry.type])).toEqual([["fleet-1", "LineString"], ["fleet-2", "Point"]])
+    expect(res.body.locations.map((l: any) => [l.device_name, l.geometry.type])).toEqual([["fleet-1", "LineString"], [
+      "fleet-2",
+      "Point"
+    ]])
     expect(res.body.meta).toEqual({ page: 1, per_page: 10, total_pages: 1, devices_found: 2 })
     const asia = await api.getProductLocations({ product: p.id, groups: ["asia"], page: 1, perPage: 1, auth })
     expect(asia.body.meta).toMatchObject({ page: 1, total_pages: 2, devices_found: 2 })
@@ -177,7 +234,10 @@ describe("particle-api-js → simulator: locations", () => {
     const p = sim.seed.product
     const last = await api.getProductDeviceLocations({ product: p.id, deviceId: p.deviceIds[0], auth })
     expect(lastRequest().rawQuery).toBe("")
-    expect(last.body.location).toMatchObject({ device_id: p.deviceIds[0], geometry: { type: "Point", coordinates: [7.4474, 46.948] } })
+    expect(last.body.location).toMatchObject({
+      device_id: p.deviceIds[0],
+      geometry: { type: "Point", coordinates: [7.4474, 46.948] }
+    })
     const track = await api.getProductDeviceLocations({
       product: p.id,
       deviceId: p.deviceIds[0],
@@ -186,9 +246,13 @@ describe("particle-api-js → simulator: locations", () => {
       rectTr: "48,9",
       auth
     })
-    expect(lastRequest().rawQuery).toBe("date_range=2024-03-01T00%3A00%3A00Z%2C2024-03-03T00%3A00%3A00Z&rect_bl=47%2C8&rect_tr=48%2C9")
+    expect(lastRequest().rawQuery).toBe(
+      "date_range=2024-03-01T00%3A00%3A00Z%2C2024-03-03T00%3A00%3A00Z&rect_bl=47%2C8&rect_tr=48%2C9"
+    )
     expect(track.body.location.timestamps).toEqual(["2024-03-01T08:00:00.000Z", "2024-03-01T12:00:00.000Z"])
-    const unknown = await rejection(api.getProductDeviceLocations({ product: p.id, deviceId: "0123456789abcdef01234567", auth }))
+    const unknown = await rejection(
+      api.getProductDeviceLocations({ product: p.id, deviceId: "0123456789abcdef01234567", auth })
+    )
     expect(unknown.statusCode).toBe(404)
   })
 })

@@ -4,7 +4,9 @@ import { makeLibraryArchive } from "../src/internal/library-archive.js"
 import { call, multipart, type Sim } from "./helpers.js"
 
 let sim: Sim
-beforeAll(async () => { sim = await Simulator.start() })
+beforeAll(async () => {
+  sim = await Simulator.start()
+})
 afterAll(() => sim.close())
 beforeEach(() => sim.reset())
 
@@ -16,10 +18,13 @@ describe("user-controlled keys named like Object.prototype members are ordinary 
   it("variables and functions (admin API and handle) are stored and answered", async () => {
     const dev = sim.seed.devices.online.id
     for (const [i, key] of KEYS.entries()) {
-      expect((await admin("PUT", `/devices/${dev}/variables/${key}`, JSON.stringify({ value: i + 10 }))).json).toEqual({ ok: true })
+      expect((await admin("PUT", `/devices/${dev}/variables/${key}`, JSON.stringify({ value: i + 10 }))).json).toEqual({
+        ok: true
+      })
       const v = await call(sim, "GET", `/v1/devices/${dev}/${key}`)
       expect([key, v.status, v.json.result]).toEqual([key, 200, i + 10])
-      expect((await admin("PUT", `/devices/${dev}/functions/${key}`, JSON.stringify({ returnValue: i + 20 }))).json).toEqual({ ok: true })
+      expect((await admin("PUT", `/devices/${dev}/functions/${key}`, JSON.stringify({ returnValue: i + 20 }))).json)
+        .toEqual({ ok: true })
       const f = await call(sim, "POST", `/v1/devices/${dev}/${key}`, { json: { arg: "" } })
       expect([key, f.status, f.json.return_value]).toEqual([key, 200, i + 20])
     }
@@ -33,7 +38,8 @@ describe("user-controlled keys named like Object.prototype members are ordinary 
   })
 
   it("a device created with such variables and functions keeps them", async () => {
-    const body = `{"name":"proto-dev","variables":{"__proto__":1,"constructor":"c"},"functions":{"__proto__":7,"toString":8}}`
+    const body =
+      `{"name":"proto-dev","variables":{"__proto__":1,"constructor":"c"},"functions":{"__proto__":7,"toString":8}}`
     const created = await admin("POST", "/devices", body)
     expect(created.status).toBe(201)
     const id = created.json.id as string
@@ -65,14 +71,21 @@ describe("user-controlled keys named like Object.prototype members are ordinary 
       fetch(`${sim.url}/v1/libraries`, {
         method: "POST",
         headers: { authorization: `Bearer ${sim.accessToken}` },
-        body: multipart([{ name: "archive", filename: "l.tar.gz", data: makeLibraryArchive({ name, version: "1.0.0" }) }])
+        body: multipart([{
+          name: "archive",
+          filename: "l.tar.gz",
+          data: makeLibraryArchive({ name, version: "1.0.0" })
+        }])
       })
     const refused = await upload("__proto__")
     expect(refused.status).toBe(400)
     expect((await refused.json()).errors[0].message).toBeTypeOf("string")
     expect((await upload("constructor")).status).toBe(201)
     expect((await call(sim, "GET", "/v1/libraries/constructor")).json.data.id).toBe("constructor")
-    const cfg = await call(sim, "PUT", `${P}/config`, { body: `{"__proto__":{"radius":9}}`, headers: { "content-type": "application/json" } })
+    const cfg = await call(sim, "PUT", `${P}/config`, {
+      body: `{"__proto__":{"radius":9}}`,
+      headers: { "content-type": "application/json" }
+    })
     expect(cfg.status).toBe(202)
     expect((await call(sim, "GET", `${P}/config`)).json.configuration["__proto__"]).toEqual({ radius: 9 })
   })
@@ -80,9 +93,18 @@ describe("user-controlled keys named like Object.prototype members are ordinary 
   it("form and multipart fields named __proto__ reach the handler", async () => {
     const dev = sim.seed.devices.online.id
     // a form field __proto__ next to the real argument does not swallow it
-    const f = await call(sim, "POST", `/v1/devices/${dev}/echoLength`, { form: JSON.parse(`{"__proto__":"x","arg":"four"}`) as Record<string, string> })
+    const f = await call(sim, "POST", `/v1/devices/${dev}/echoLength`, {
+      form: JSON.parse(`{"__proto__":"x","arg":"four"}`) as Record<string, string>
+    })
     expect(f.json.return_value).toBe(4)
-    const c = await fetch(`${sim.url}/v1/binaries`, { method: "POST", headers: { authorization: `Bearer ${sim.accessToken}` }, body: multipart([{ name: "file", filename: "a.ino", data: "x" }, { name: "__proto__", data: "y" }, { name: "platform_id", data: "12" }]) })
+    const c = await fetch(`${sim.url}/v1/binaries`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${sim.accessToken}` },
+      body: multipart([{ name: "file", filename: "a.ino", data: "x" }, { name: "__proto__", data: "y" }, {
+        name: "platform_id",
+        data: "12"
+      }])
+    })
     expect(c.status).toBe(200)
     const rec = sim.requests().find((r) => r.path === "/v1/binaries")!
     expect(rec.multipart!.map((p) => p.name)).toEqual(["file", "__proto__", "platform_id"])

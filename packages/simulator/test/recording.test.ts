@@ -3,7 +3,9 @@ import { Simulator } from "../src/index.js"
 import { call, type Sim } from "./helpers.js"
 
 let sim: Sim
-beforeAll(async () => { sim = await Simulator.start({ maxRecordedRequests: 5, maxRecordedBodyBytes: 16 }) })
+beforeAll(async () => {
+  sim = await Simulator.start({ maxRecordedRequests: 5, maxRecordedBodyBytes: 16 })
+})
 afterAll(() => sim.close())
 beforeEach(() => sim.reset())
 
@@ -57,7 +59,11 @@ describe("recorded requests are bounded", () => {
     const dflt = await Simulator.start()
     try {
       const big = Buffer.alloc(1024 * 1024, 0x61)
-      await fetch(`${dflt.url}/v1/devices/events`, { method: "POST", headers: { authorization: `Bearer ${dflt.accessToken}`, "content-type": "text/plain" }, body: big })
+      await fetch(`${dflt.url}/v1/devices/events`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${dflt.accessToken}`, "content-type": "text/plain" },
+        body: big
+      })
       const [r] = dflt.requests()
       expect([r!.body.length, r!.truncated, r!.bodySize]).toEqual([64 * 1024, true, 1024 * 1024])
       const listed = await fetch(`${dflt.url}/__sim/requests`).then((x) => x.json()) as Array<any>

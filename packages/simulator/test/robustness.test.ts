@@ -4,7 +4,9 @@ import { Simulator } from "../src/index.js"
 import { call, type Sim } from "./helpers.js"
 
 let sim: Sim
-beforeAll(async () => { sim = await Simulator.start({ maxBodyBytes: 1024 }) })
+beforeAll(async () => {
+  sim = await Simulator.start({ maxBodyBytes: 1024 })
+})
 afterAll(() => sim.close())
 beforeEach(() => sim.reset())
 
@@ -41,31 +43,52 @@ const rng = (seed: number) => () => {
 
 describe("bad input", () => {
   it("malformed JSON and form bodies → 400 JSON", async () => {
-    const r = await call(sim, "POST", `/v1/devices/${sim.seed.devices.online.id}/led`, { body: "{bad", headers: { "content-type": "application/json" } })
+    const r = await call(sim, "POST", `/v1/devices/${sim.seed.devices.online.id}/led`, {
+      body: "{bad",
+      headers: { "content-type": "application/json" }
+    })
     expect(r.status).toBe(400)
     expect(r.json.error).toBe("invalid_request")
     expect(r.json.error_description).toMatch(/^Malformed JSON body/)
-    const f = await call(sim, "POST", `/v1/devices/${sim.seed.devices.online.id}/led`, { body: "arg=%zz", headers: { "content-type": "application/x-www-form-urlencoded" } })
+    const f = await call(sim, "POST", `/v1/devices/${sim.seed.devices.online.id}/led`, {
+      body: "arg=%zz",
+      headers: { "content-type": "application/x-www-form-urlencoded" }
+    })
     expect([f.status, f.json.error]).toEqual([400, "invalid_request"])
-    const mp = await call(sim, "POST", "/v1/binaries", { body: "garbage", headers: { "content-type": "multipart/form-data; boundary=abc" } })
+    const mp = await call(sim, "POST", "/v1/binaries", {
+      body: "garbage",
+      headers: { "content-type": "multipart/form-data; boundary=abc" }
+    })
     expect(mp.status).toBe(400)
   })
   it("wrong content types → 400", async () => {
-    const r = await call(sim, "POST", "/v1/devices/events", { body: "<xml/>", headers: { "content-type": "application/xml" } })
+    const r = await call(sim, "POST", "/v1/devices/events", {
+      body: "<xml/>",
+      headers: { "content-type": "application/xml" }
+    })
     expect(r.status).toBe(400)
     expect(r.json.error_description).toMatch(/Unsupported Content-Type/)
   })
   it("unknown routes and methods → 404 JSON", async () => {
-    for (const [m, p] of [["GET", "/nope"], ["GET", "/v1/nope/a/b/c/d/e"], ["PATCH", "/v1/devices"], ["GET", "/"]] as const) {
+    for (
+      const [m, p] of [["GET", "/nope"], ["GET", "/v1/nope/a/b/c/d/e"], ["PATCH", "/v1/devices"], ["GET", "/"]] as const
+    ) {
       const r = await call(sim, m, p)
       expect([r.status, r.json]).toEqual([404, { ok: false, error: "Not Found" }])
     }
   })
   it("oversize bodies → 413 JSON (declared and chunked)", async () => {
-    const r = await call(sim, "POST", "/v1/devices/events", { body: "x".repeat(2048), headers: { "content-type": "text/plain" } })
+    const r = await call(sim, "POST", "/v1/devices/events", {
+      body: "x".repeat(2048),
+      headers: { "content-type": "text/plain" }
+    })
     expect(r.status).toBe(413)
     expect(r.json.ok).toBe(false)
-    const chunked = await raw(`POST /v1/devices/events HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n800\r\n${"y".repeat(2048)}\r\n0\r\n\r\n`)
+    const chunked = await raw(
+      `POST /v1/devices/events HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n800\r\n${
+        "y".repeat(2048)
+      }\r\n0\r\n\r\n`
+    )
     expect(chunked).toMatch(/^HTTP\/1\.1 413/)
   })
   it("invalid percent-encoding in the path → 400 JSON", async () => {
@@ -88,8 +111,34 @@ describe("fuzz", () => {
   it("random bytes, paths, methods and bodies never crash or hang the server", async () => {
     const rand = rng(42)
     const methods = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "FOO"]
-    const segs = ["v1", "devices", "products", "events", "oauth", "token", "sims", "4242", "sim-fleet", sim.seed.devices.online.id, "%00", "..", "%ff", "a".repeat(300), "libraries", "__sim", "diagnostics", "firmware", "groups"]
-    const types = ["application/json", "application/x-www-form-urlencoded", "multipart/form-data; boundary=zz", "text/plain", undefined]
+    const segs = [
+      "v1",
+      "devices",
+      "products",
+      "events",
+      "oauth",
+      "token",
+      "sims",
+      "4242",
+      "sim-fleet",
+      sim.seed.devices.online.id,
+      "%00",
+      "..",
+      "%ff",
+      "a".repeat(300),
+      "libraries",
+      "__sim",
+      "diagnostics",
+      "firmware",
+      "groups"
+    ]
+    const types = [
+      "application/json",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=zz",
+      "text/plain",
+      undefined
+    ]
     const jobs: Array<Promise<unknown>> = []
     for (let i = 0; i < 60; i++) {
       const bytes = Buffer.alloc(1 + Math.floor(rand() * 400))
@@ -108,11 +157,19 @@ describe("fuzz", () => {
       if (rand() < 0.7) headers["authorization"] = `Bearer ${sim.accessToken}`
       const hasBody = method !== "GET" && method !== "HEAD"
       jobs.push(
-        fetch(sim.url + path.replace("/__sim", "/__sim_x"), { method, headers, ...(hasBody ? { body } : {}), signal: AbortSignal.timeout(60_000) })
+        fetch(sim.url + path.replace("/__sim", "/__sim_x"), {
+          method,
+          headers,
+          ...(hasBody ? { body } : {}),
+          signal: AbortSignal.timeout(60_000)
+        })
           .then(async (r) => {
             const t = await r.text()
             expect(r.status).toBeLessThan(600)
-            if (method !== "HEAD" && r.status !== 204 && (r.headers.get("content-type") ?? "").includes("json") && r.status >= 400) expect(() => JSON.parse(t)).not.toThrow()
+            if (
+              method !== "HEAD" && r.status !== 204 && (r.headers.get("content-type") ?? "").includes("json") &&
+              r.status >= 400
+            ) expect(() => JSON.parse(t)).not.toThrow()
           })
           .catch((e: Error) => {
             // the only acceptable client-side failure is fetch refusing an unknown method, not a server hang
@@ -126,7 +183,9 @@ describe("fuzz", () => {
     await Promise.all(jobs)
     const ok = await call(sim, "GET", `/v1/devices/${sim.seed.devices.online.id}/temperature`)
     expect(ok.json.result).toBe(23.5)
-    const fn = await call(sim, "POST", `/v1/devices/${sim.seed.devices.online.id}/echoLength`, { json: { arg: "four" } })
+    const fn = await call(sim, "POST", `/v1/devices/${sim.seed.devices.online.id}/echoLength`, {
+      json: { arg: "four" }
+    })
     expect(fn.json.return_value).toBe(4)
     half.destroy()
   }, 30_000)

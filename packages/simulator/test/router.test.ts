@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
+import { Simulator } from "../src/index.js"
 import { Router, splitPath } from "../src/internal/router.js"
 import { apiRoutes } from "../src/internal/routes/index.js"
-import { Simulator } from "../src/index.js"
 
 // deterministic PRNG so a failure is reproducible
 const rng = (seed: number) => () => {
@@ -32,14 +32,25 @@ describe("order-independent router", () => {
     const cases: Array<{ routes: Array<[string, string]>; probes: Array<[string, string, string | undefined]> }> = [
       {
         routes: [["GET", "/v1/sims/:iccid"], ["GET", "/v1/sims/data_usage"]],
-        probes: [["GET", "/v1/sims/data_usage", "GET /v1/sims/data_usage"], ["GET", "/v1/sims/8934", "GET /v1/sims/:iccid"]]
+        probes: [["GET", "/v1/sims/data_usage", "GET /v1/sims/data_usage"], [
+          "GET",
+          "/v1/sims/8934",
+          "GET /v1/sims/:iccid"
+        ]]
       },
       {
         routes: [["GET", "/v1/env/:deviceId"], ["GET", "/v1/env/render"], ["GET", "/v1/env/rollout"]],
-        probes: [["GET", "/v1/env/render", "GET /v1/env/render"], ["GET", "/v1/env/rollout", "GET /v1/env/rollout"], ["GET", "/v1/env/abc", "GET /v1/env/:deviceId"]]
+        probes: [["GET", "/v1/env/render", "GET /v1/env/render"], ["GET", "/v1/env/rollout", "GET /v1/env/rollout"], [
+          "GET",
+          "/v1/env/abc",
+          "GET /v1/env/:deviceId"
+        ]]
       },
       {
-        routes: [["PUT", "/v1/products/:p/firmware/:version"], ["PUT", "/v1/products/:p/firmware/release"], ["GET", "/v1/products/:p/firmware/:version"]],
+        routes: [["PUT", "/v1/products/:p/firmware/:version"], ["PUT", "/v1/products/:p/firmware/release"], [
+          "GET",
+          "/v1/products/:p/firmware/:version"
+        ]],
         probes: [
           ["PUT", "/v1/products/4242/firmware/release", "PUT /v1/products/:p/firmware/release"],
           ["PUT", "/v1/products/4242/firmware/3", "PUT /v1/products/:p/firmware/:version"],
@@ -50,13 +61,19 @@ describe("order-independent router", () => {
       {
         // a literal branch that leads nowhere backtracks to the parameter branch
         routes: [["GET", "/a/b/d"], ["GET", "/a/:x/c"], ["GET", "/a/:x/*rest"]],
-        probes: [["GET", "/a/b/c", "GET /a/:x/c"], ["GET", "/a/b/d", "GET /a/b/d"], ["GET", "/a/b/e/f", "GET /a/:x/*rest"], ["GET", "/a/b", undefined]]
+        probes: [["GET", "/a/b/c", "GET /a/:x/c"], ["GET", "/a/b/d", "GET /a/b/d"], [
+          "GET",
+          "/a/b/e/f",
+          "GET /a/:x/*rest"
+        ], ["GET", "/a/b", undefined]]
       }
     ]
     for (const c of cases) {
       for (const order of [c.routes, [...c.routes].reverse()]) {
         const r = build(order.map(([method, pattern]) => ({ method, pattern })))
-        for (const [method, path, expected] of c.probes) expect([path, resolve(r, method, path)?.route]).toEqual([path, expected])
+        for (const [method, path, expected] of c.probes) {
+          expect([path, resolve(r, method, path)?.route]).toEqual([path, expected])
+        }
       }
     }
   })
@@ -64,11 +81,24 @@ describe("order-independent router", () => {
   it("every simulator route resolves the same way in several shuffled registration orders", () => {
     const entries = apiRoutes().router.entries.map((e) => ({ method: e.method, pattern: e.pattern }))
     expect(entries.length).toBeGreaterThan(150)
-    const samples = ["4242", "sim-fleet", "e00fce680000000000000001", "events", "release", "data_usage", "ping", "owner", "status", "x%2Fy"]
+    const samples = [
+      "4242",
+      "sim-fleet",
+      "e00fce680000000000000001",
+      "events",
+      "release",
+      "data_usage",
+      "ping",
+      "owner",
+      "status",
+      "x%2Fy"
+    ]
     const probes: Array<[string, string]> = []
     for (const e of entries) {
       for (const s of samples) {
-        const path = "/" + splitPath(e.pattern).map((seg) => (seg.startsWith(":") || seg.startsWith("*") ? decodeURIComponent(s) : seg)).join("/")
+        const path = "/" +
+          splitPath(e.pattern).map((seg) => (seg.startsWith(":") || seg.startsWith("*") ? decodeURIComponent(s) : seg))
+            .join("/")
         for (const m of [e.method, "HEAD", "GET", "POST"]) probes.push([m, path])
       }
     }
@@ -76,7 +106,8 @@ describe("order-independent router", () => {
     const expected = probes.map(([m, p]) => resolve(baseline, m, p))
     // every route is reachable: instantiated with a neutral value it resolves to itself
     for (const e of entries) {
-      const path = "/" + splitPath(e.pattern).map((seg) => (seg.startsWith(":") || seg.startsWith("*") ? "zzz-value" : seg)).join("/")
+      const path = "/" +
+        splitPath(e.pattern).map((seg) => (seg.startsWith(":") || seg.startsWith("*") ? "zzz-value" : seg)).join("/")
       expect(resolve(baseline, e.method, path)?.route).toBe(`${e.method} ${e.pattern}`)
     }
     for (const seed of [1, 2, 3, 42, 1234]) {
@@ -100,7 +131,10 @@ describe("order-independent router", () => {
   })
 
   it("HEAD falls back to GET; an explicit HEAD route wins; methodsFor lists what a path answers", () => {
-    const r = build([{ method: "GET", pattern: "/v1/sims/:iccid" }, { method: "HEAD", pattern: "/v1/sims/:iccid" }, { method: "GET", pattern: "/v1/devices" }, { method: "POST", pattern: "/v1/devices" }])
+    const r = build([{ method: "GET", pattern: "/v1/sims/:iccid" }, { method: "HEAD", pattern: "/v1/sims/:iccid" }, {
+      method: "GET",
+      pattern: "/v1/devices"
+    }, { method: "POST", pattern: "/v1/devices" }])
     expect(resolve(r, "HEAD", "/v1/sims/1")?.route).toBe("HEAD /v1/sims/:iccid")
     expect(resolve(r, "HEAD", "/v1/devices")?.route).toBe("GET /v1/devices")
     expect(resolve(r, "DELETE", "/v1/devices")).toBeUndefined()
@@ -109,7 +143,9 @@ describe("order-independent router", () => {
   })
 
   it("authentication is explicit: only these routes are public (they check credentials themselves or need none)", () => {
-    const open = apiRoutes().router.entries.filter((e) => e.handler.auth === "public").map((e) => `${e.method} ${e.pattern}`).sort()
+    const open = apiRoutes().router.entries.filter((e) => e.handler.auth === "public").map((e) =>
+      `${e.method} ${e.pattern}`
+    ).sort()
     expect(open).toEqual([
       "DELETE /v1/access_tokens/:token",
       "GET /v1/access_tokens",
@@ -137,9 +173,15 @@ describe("Simulator.routes / Simulator.matchRoute", () => {
 
   it("matches concrete paths to their pattern", () => {
     expect(Simulator.matchRoute("GET", "/v1/products/4242/devices/abc")).toBe("/v1/products/:product/devices/:id")
-    expect(Simulator.matchRoute("GET", "/v1/products/sim-fleet/devices/abc/temperature?format=raw")).toBe("/v1/products/:product/devices/:id/:name")
-    expect(Simulator.matchRoute("PUT", "/v1/products/4242/firmware/release")).toBe("/v1/products/:product/firmware/release")
-    expect(Simulator.matchRoute("GET", "/v1/products/4242/firmware/release")).toBe("/v1/products/:product/firmware/:version")
+    expect(Simulator.matchRoute("GET", "/v1/products/sim-fleet/devices/abc/temperature?format=raw")).toBe(
+      "/v1/products/:product/devices/:id/:name"
+    )
+    expect(Simulator.matchRoute("PUT", "/v1/products/4242/firmware/release")).toBe(
+      "/v1/products/:product/firmware/release"
+    )
+    expect(Simulator.matchRoute("GET", "/v1/products/4242/firmware/release")).toBe(
+      "/v1/products/:product/firmware/:version"
+    )
     expect(Simulator.matchRoute("GET", "/v1/devices/events/temp%2Fin")).toBe("/v1/devices/events/:prefix*")
     expect(Simulator.matchRoute("HEAD", "/v1/devices")).toBe("/v1/devices")
     expect(Simulator.matchRoute("PATCH", "/v1/devices")).toBeUndefined()

@@ -1,7 +1,7 @@
 /** Reading a request body within a size bound, and parsing it by its Content-Type. */
 import type { IncomingMessage } from "node:http"
-import { parseMultipart, type MultipartPart } from "./multipart.js"
-import { parseUrlEncoded, type Params } from "./urlencoded.js"
+import { type MultipartPart, parseMultipart } from "./multipart.js"
+import { type Params, parseUrlEncoded } from "./urlencoded.js"
 
 export type RawBody = Buffer | "too-large" | "aborted"
 
@@ -61,7 +61,9 @@ export const parseBody = (raw: Buffer, contentType: string | undefined): ParsedB
     out.kind = "json"
     try {
       out.json = JSON.parse(raw.toString("utf8"))
-      if (out.json !== null && typeof out.json === "object" && !Array.isArray(out.json)) out.fields = out.json as Record<string, unknown>
+      if (out.json !== null && typeof out.json === "object" && !Array.isArray(out.json)) {
+        out.fields = out.json as Record<string, unknown>
+      }
     } catch (e) {
       out.error = `Malformed JSON body: ${e instanceof Error ? e.message : "parse error"}`
     }

@@ -8,7 +8,7 @@ import type { BodyKind } from "./body.js"
 import type { MakeEvent } from "./events.js"
 import type { MultipartPart } from "./multipart.js"
 import type { HANDLED, HandlerResult, Reply } from "./reply.js"
-import { Router, type Params } from "./router.js"
+import { type Params, Router } from "./router.js"
 import type { SseScope } from "./sse.js"
 import type { Store } from "./store/index.js"
 import type { TokenRecord, UserRecord } from "./store/types.js"
@@ -69,9 +69,17 @@ export type RouteSpec =
   | { readonly auth: "public"; readonly rawBody: boolean; readonly run: Handler }
 
 /** An authenticated route (the default). */
-export const authed = (run: AuthedHandler, o: RouteOptions = {}): RouteSpec => ({ auth: "bearer", rawBody: o.rawBody ?? false, run })
+export const authed = (run: AuthedHandler, o: RouteOptions = {}): RouteSpec => ({
+  auth: "bearer",
+  rawBody: o.rawBody ?? false,
+  run
+})
 /** A route without bearer authentication: it is open, or checks credentials itself (`ctx.authenticate()`). */
-export const publicRoute = (run: Handler, o: RouteOptions = {}): RouteSpec => ({ auth: "public", rawBody: o.rawBody ?? false, run })
+export const publicRoute = (run: Handler, o: RouteOptions = {}): RouteSpec => ({
+  auth: "public",
+  rawBody: o.rawBody ?? false,
+  run
+})
 
 /** Route registration; a bare handler function is an authenticated route. */
 export class RouteTable {
@@ -81,10 +89,22 @@ export class RouteTable {
     this.router.add(method, pattern, typeof h === "function" ? authed(h) : h)
     return this
   }
-  get(p: string, h: AuthedHandler | RouteSpec): this { return this.add("GET", p, h) }
-  head(p: string, h: AuthedHandler | RouteSpec): this { return this.add("HEAD", p, h) }
-  post(p: string, h: AuthedHandler | RouteSpec): this { return this.add("POST", p, h) }
-  put(p: string, h: AuthedHandler | RouteSpec): this { return this.add("PUT", p, h) }
-  patch(p: string, h: AuthedHandler | RouteSpec): this { return this.add("PATCH", p, h) }
-  del(p: string, h: AuthedHandler | RouteSpec): this { return this.add("DELETE", p, h) }
+  get(p: string, h: AuthedHandler | RouteSpec): this {
+    return this.add("GET", p, h)
+  }
+  head(p: string, h: AuthedHandler | RouteSpec): this {
+    return this.add("HEAD", p, h)
+  }
+  post(p: string, h: AuthedHandler | RouteSpec): this {
+    return this.add("POST", p, h)
+  }
+  put(p: string, h: AuthedHandler | RouteSpec): this {
+    return this.add("PUT", p, h)
+  }
+  patch(p: string, h: AuthedHandler | RouteSpec): this {
+    return this.add("PATCH", p, h)
+  }
+  del(p: string, h: AuthedHandler | RouteSpec): this {
+    return this.add("DELETE", p, h)
+  }
 }

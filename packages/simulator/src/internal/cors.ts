@@ -8,11 +8,28 @@ export type CorsOptions = false | { readonly origins: "*" | ReadonlyArray<string
 
 /** Request headers a browser client may send (plus whatever else it asks for from this list). */
 export const ALLOWED_HEADERS = [
-  "Authorization", "Content-Type", "Accept", "User-Agent", "X-Particle-Tool", "X-Particle-Project",
-  "Cache-Control", "Last-Event-ID", "X-Requested-With", "Accept-Language", "Content-Language"
+  "Authorization",
+  "Content-Type",
+  "Accept",
+  "User-Agent",
+  "X-Particle-Tool",
+  "X-Particle-Project",
+  "Cache-Control",
+  "Last-Event-ID",
+  "X-Requested-With",
+  "Accept-Language",
+  "Content-Language"
 ]
 /** Response headers a browser client may read. */
-export const EXPOSED_HEADERS = ["Retry-After", "Content-Disposition", "Content-Type", "Content-Length", "Cache-Control", "Pragma", "WWW-Authenticate"]
+export const EXPOSED_HEADERS = [
+  "Retry-After",
+  "Content-Disposition",
+  "Content-Type",
+  "Content-Length",
+  "Cache-Control",
+  "Pragma",
+  "WWW-Authenticate"
+]
 export const MAX_AGE_SECONDS = 86_400
 
 const allowedLower = new Map(ALLOWED_HEADERS.map((h) => [h.toLowerCase(), h]))
@@ -32,7 +49,10 @@ export class Cors {
   headers(origin: string | undefined): Record<string, string> {
     const allow = this.allowOrigin(origin)
     if (allow === undefined) return {}
-    const h: Record<string, string> = { "Access-Control-Allow-Origin": allow, "Access-Control-Expose-Headers": EXPOSED_HEADERS.join(", ") }
+    const h: Record<string, string> = {
+      "Access-Control-Allow-Origin": allow,
+      "Access-Control-Expose-Headers": EXPOSED_HEADERS.join(", ")
+    }
     if (allow !== "*") h["Vary"] = "Origin"
     return h
   }

@@ -4,18 +4,18 @@
  */
 import type { RouteSpec, Services } from "./context.js"
 import { Cors, type CorsOptions } from "./cors.js"
-import { makeEvent, type MakeEvent, type SimEvent } from "./events.js"
+import { type MakeEvent, makeEvent, type SimEvent } from "./events.js"
 import { Faults } from "./faults.js"
+import { randomToken } from "./ids.js"
 import { handleRequest } from "./pipeline.js"
 import { RateLimiter, type RateLimitOptions } from "./ratelimit.js"
 import { Recorder, type RecorderOptions } from "./recorder.js"
 import { HANDLED, writeReply } from "./reply.js"
 import type { Router } from "./router.js"
-import { seedFleet, seedMinimal, type SeedInfo, type SeedTokens } from "./seed.js"
+import { seedFleet, type SeedInfo, seedMinimal, type SeedTokens } from "./seed.js"
 import { HttpServer } from "./server.js"
 import { SseHub } from "./sse.js"
 import { Store } from "./store/index.js"
-import { randomToken } from "./ids.js"
 
 export const MAX_FUNCTION_ARG_LENGTH = 622
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024
@@ -59,23 +59,44 @@ export class Engine {
       orgOfProduct: (id) => this.store.products.get(id)?.orgId,
       userId: (username) => this.store.users.get(username)?.id
     }, () => this.faults.silent)
-    const engine = this
+    // the services and the pipeline read the current store and limiter (reset() swaps them)
+    const store = () => this.store
+    const url = () => this.url
+    const limiter = () => this.limiter
     this.services = {
-      get store() { return engine.store },
-      get url() { return engine.url },
+      get store() {
+        return store()
+      },
+      get url() {
+        return url()
+      },
       deviceTimeoutMs: options.deviceTimeoutMs,
       maxFunctionArgLength: options.maxFunctionArgLength,
       publish: (e) => this.publish(makeEvent(e)),
       openStream: (ctx, scope, prefix) => {
         // HEAD gets the headers a GET would, and no stream that never ends
-        if (ctx.method === "HEAD") writeReply(ctx.res, { status: 200, raw: "", contentType: "text/event-stream", headers: { "Cache-Control": "no-cache" } })
-        else this.hub.open(ctx.req, ctx.res, scope, prefix, this.faults.forStream())
+        if (ctx.method === "HEAD") {
+          writeReply(ctx.res, {
+            status: 200,
+            raw: "",
+            contentType: "text/event-stream",
+            headers: { "Cache-Control": "no-cache" }
+          })
+        } else this.hub.open(ctx.req, ctx.res, scope, prefix, this.faults.forStream())
         return HANDLED
       }
     }
     const deps = {
-      maxBodyBytes: options.maxBodyBytes, recorder: this.recorder, faults: this.faults, cors: new Cors(options.cors), api, admin, services: this.services,
-      get limiter() { return engine.limiter }
+      maxBodyBytes: options.maxBodyBytes,
+      recorder: this.recorder,
+      faults: this.faults,
+      cors: new Cors(options.cors),
+      api,
+      admin,
+      services: this.services,
+      get limiter() {
+        return limiter()
+      }
     }
     this.server = new HttpServer((req, res) => handleRequest(deps, req, res))
   }
@@ -84,10 +105,16 @@ export class Engine {
     return this.options.seed ? seedFleet(this.store, this.seedTokens) : seedMinimal(this.store, this.seedTokens)
   }
 
-  get port(): number { return this.server.port }
-  get url(): string { return `http://127.0.0.1:${this.server.port}` }
+  get port(): number {
+    return this.server.port
+  }
+  get url(): string {
+    return `http://127.0.0.1:${this.server.port}`
+  }
 
-  listen(): Promise<void> { return this.server.listen(this.options.port) }
+  listen(): Promise<void> {
+    return this.server.listen(this.options.port)
+  }
 
   close(): Promise<void> {
     this.stopBulk()
@@ -134,7 +161,9 @@ export class Engine {
   }
 
   /** How many bulk publishes are running. */
-  get publishing(): number { return this.bulk.size }
+  get publishing(): number {
+    return this.bulk.size
+  }
 
   private stopBulk(): void {
     for (const c of this.bulk) c.abort()

@@ -8,7 +8,18 @@ import type { StreamFaults } from "./sse.js"
 
 export type Fault =
   | { kind: "latency"; ms: number; route?: string; method?: string }
-  | { kind: "status"; route: string; method?: string; status: number; body?: unknown; rawBody?: string; contentType?: string; probability?: number; times?: number; headers?: Record<string, string> }
+  | {
+    kind: "status"
+    route: string
+    method?: string
+    status: number
+    body?: unknown
+    rawBody?: string
+    contentType?: string
+    probability?: number
+    times?: number
+    headers?: Record<string, string>
+  }
   | { kind: "rateLimit"; route?: string; method?: string; times: number; retryAfterSeconds?: number }
   | { kind: "malformedJson"; route: string; method?: string; times?: number }
   | { kind: "sseDrop"; afterEvents: number; connections?: number }
@@ -24,7 +35,10 @@ export interface FaultDecision {
   truncate: boolean
 }
 
-interface Active { fault: Fault; remaining: number }
+interface Active {
+  fault: Fault
+  remaining: number
+}
 
 /** `route` is an exact path or a prefix of it; `method` (any case) must match when given. */
 const applies = (f: { route?: string; method?: string }, method: string, path: string): boolean => {
@@ -33,10 +47,14 @@ const applies = (f: { route?: string; method?: string }, method: string, path: s
 }
 
 const initialCount = (f: Fault): number =>
-  f.kind === "rateLimit" ? f.times
-    : f.kind === "status" || f.kind === "malformedJson" ? (f.times ?? Infinity)
-    : f.kind === "sseDrop" ? (f.connections ?? 1)
-    : f.kind === "ssePreload" ? 1
+  f.kind === "rateLimit" ?
+    f.times
+    : f.kind === "status" || f.kind === "malformedJson" ?
+    (f.times ?? Infinity)
+    : f.kind === "sseDrop" ?
+    (f.connections ?? 1)
+    : f.kind === "ssePreload" ?
+    1
     : Infinity
 
 const statusReply = (f: Extract<Fault, { kind: "status" }>): Reply => {
@@ -56,7 +74,9 @@ export class Faults {
   private silentStreams = false
 
   /** Every stream (open or new) writes nothing, keep-alives included. */
-  get silent(): boolean { return this.silentStreams }
+  get silent(): boolean {
+    return this.silentStreams
+  }
 
   add(f: Fault): void {
     if (f.kind === "sseSilent") this.silentStreams = true
@@ -81,7 +101,10 @@ export class Faults {
       }
       if (a.remaining <= 0) continue
       if (answer === undefined && f.kind === "rateLimit" && applies(f, method, path)) {
-        answer = { a, reply: rateLimited(f.retryAfterSeconds !== undefined ? { "Retry-After": String(f.retryAfterSeconds) } : {}) }
+        answer = {
+          a,
+          reply: rateLimited(f.retryAfterSeconds !== undefined ? { "Retry-After": String(f.retryAfterSeconds) } : {})
+        }
       } else if (answer === undefined && f.kind === "status" && applies(f, method, path)) {
         if (f.probability === undefined || Math.random() < f.probability) answer = { a, reply: statusReply(f) }
       } else if (cut === undefined && f.kind === "malformedJson" && applies(f, method, path)) cut = a

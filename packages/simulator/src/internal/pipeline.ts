@@ -10,10 +10,10 @@ import type { AuthedCtx, Ctx, RouteSpec, Services } from "./context.js"
 import type { Cors } from "./cors.js"
 import type { Faults } from "./faults.js"
 import type { RateLimiter } from "./ratelimit.js"
-import type { RecordInput, Recorder } from "./recorder.js"
-import { HANDLED, badRequest, isReply, notFoundRoute, writeReply, type HandlerResult, type Reply } from "./reply.js"
+import type { Recorder, RecordInput } from "./recorder.js"
+import { badRequest, HANDLED, type HandlerResult, isReply, notFoundRoute, type Reply, writeReply } from "./reply.js"
 import type { Router } from "./router.js"
-import { parseUrlEncoded, type Params } from "./urlencoded.js"
+import { type Params, parseUrlEncoded } from "./urlencoded.js"
 
 export interface PipelineDeps {
   readonly maxBodyBytes: number
@@ -44,7 +44,13 @@ const decodeSegments = (path: string): Array<string> | { bad: string } => {
 
 const headerMap = (req: IncomingMessage): Record<string, string> => {
   const headers: Record<string, string> = Object.create(null) as Record<string, string>
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(", ") : v
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (v !== undefined) {
+      headers[k] = Array.isArray(v)
+        ? v.join(", ")
+        : v
+    }
+  }
   return headers
 }
 
@@ -52,7 +58,11 @@ const headerMap = (req: IncomingMessage): Record<string, string> => {
 const truncated = (r: Reply): Reply => {
   if (r.json === undefined) return r
   const text = JSON.stringify(r.json)
-  return { status: r.status, raw: text.slice(0, Math.max(1, Math.floor(text.length / 2))), contentType: "application/json; charset=utf-8" }
+  return {
+    status: r.status,
+    raw: text.slice(0, Math.max(1, Math.floor(text.length / 2))),
+    contentType: "application/json; charset=utf-8"
+  }
 }
 
 export const handleRequest = async (deps: PipelineDeps, req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -87,20 +97,42 @@ export const handleRequest = async (deps: PipelineDeps, req: IncomingMessage, re
   // record
   const headers = headerMap(req)
   if (raw === "too-large") {
-    if (!isAdmin) deps.recorder.add({ method, path, query: { ...query }, rawQuery, headers, body: new Uint8Array(0), contentType })
+    if (!isAdmin) {
+      deps.recorder.add({ method, path, query: { ...query }, rawQuery, headers, body: new Uint8Array(0), contentType })
+    }
     res.setHeader("Connection", "close")
-    return writeReply(res, { status: 413, json: { ok: false, error: "Request entity too large", error_description: `Request body exceeds ${deps.maxBodyBytes} bytes` } })
+    return writeReply(res, {
+      status: 413,
+      json: {
+        ok: false,
+        error: "Request entity too large",
+        error_description: `Request body exceeds ${deps.maxBodyBytes} bytes`
+      }
+    })
   }
   const body = parseBody(raw, contentType)
   if (!isAdmin) {
-    const record: RecordInput = { method, path, query: { ...query }, rawQuery, headers, body: new Uint8Array(raw), contentType }
+    const record: RecordInput = {
+      method,
+      path,
+      query: { ...query },
+      rawQuery,
+      headers,
+      body: new Uint8Array(raw),
+      contentType
+    }
     if (body.kind === "json") record.json = body.json
     if (body.kind === "form") record.form = body.fields as Params
     if (body.parts) record.multipart = body.parts
     deps.recorder.add(record)
   }
   const segs = decodeSegments(path)
-  if (!Array.isArray(segs)) return writeReply(res, { status: 400, json: { ok: false, error: "Failed to decode param '" + segs.bad.slice(0, 100) + "'" } })
+  if (!Array.isArray(segs)) {
+    return writeReply(res, {
+      status: 400,
+      json: { ok: false, error: "Failed to decode param '" + segs.bad.slice(0, 100) + "'" }
+    })
+  }
 
   let truncate = false
   if (!isAdmin) {
@@ -120,15 +152,43 @@ export const handleRequest = async (deps: PipelineDeps, req: IncomingMessage, re
   if (!spec.rawBody) {
     if (body.error !== undefined) return writeReply(res, badRequest(body.error))
     if (body.kind === "other") {
-      return writeReply(res, badRequest(`Unsupported Content-Type: ${contentType ?? "(none)"}. Use application/json, application/x-www-form-urlencoded or multipart/form-data.`))
+      return writeReply(
+        res,
+        badRequest(
+          `Unsupported Content-Type: ${
+            contentType ?? "(none)"
+          }. Use application/json, application/x-www-form-urlencoded or multipart/form-data.`
+        )
+      )
     }
   }
   const services = deps.services
   const ctx: Ctx = {
-    sim: services, store: services.store, req, res, method, path, segs, query, rawQuery, contentType,
-    rawBody: raw, bodyKind: body.kind, bodyError: body.error, body: body.fields, json: body.json, parts: body.parts, p: match.params,
+    sim: services,
+    store: services.store,
+    req,
+    res,
+    method,
+    path,
+    segs,
+    query,
+    rawQuery,
+    contentType,
+    rawBody: raw,
+    bodyKind: body.kind,
+    bodyError: body.error,
+    body: body.fields,
+    json: body.json,
+    parts: body.parts,
+    p: match.params,
     authenticate: () => {
-      const r = authenticate({ method, authorization: req.headers.authorization, query, bodyKind: body.kind, body: body.fields }, services.store.users)
+      const r = authenticate({
+        method,
+        authorization: req.headers.authorization,
+        query,
+        bodyKind: body.kind,
+        body: body.fields
+      }, services.store.users)
       return isReply(r) ? r : Object.assign(ctx, r) as AuthedCtx
     }
   }
@@ -142,7 +202,10 @@ export const handleRequest = async (deps: PipelineDeps, req: IncomingMessage, re
       result = await spec.run(authed)
     } else result = await spec.run(ctx)
   } catch (e) {
-    result = { status: 500, json: { error: "Internal Server Error", error_description: e instanceof Error ? e.message : String(e) } }
+    result = {
+      status: 500,
+      json: { error: "Internal Server Error", error_description: e instanceof Error ? e.message : String(e) }
+    }
   }
   if (result === HANDLED) return
   if (truncate) result = truncated(result)

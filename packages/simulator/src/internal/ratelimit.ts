@@ -1,12 +1,17 @@
 /** Particle's per-IP limits (opt-in): requests per window, and stream opens per window. */
 import { NO_STORE, rateLimited, type Reply } from "./reply.js"
 
-export interface RateLimitOptions { requests: number; windowMs: number; streamOpens: number }
+export interface RateLimitOptions {
+  requests: number
+  windowMs: number
+  streamOpens: number
+}
 
 /** The event-stream URLs whose opens count against the stream budget. */
 export const isStreamPath = (segs: ReadonlyArray<string>): boolean => {
   if (segs[0] !== "v1") return false
-  return segs.includes("events") && (segs[1] === "events" || segs[1] === "devices" || segs[1] === "products" || segs[1] === "orgs")
+  return segs.includes("events") &&
+    (segs[1] === "events" || segs[1] === "devices" || segs[1] === "products" || segs[1] === "orgs")
 }
 
 export class RateLimiter {

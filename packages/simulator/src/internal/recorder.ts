@@ -33,9 +33,15 @@ export const MAX_RECORDED_BYTES = 64 * 1024 * 1024
 const MAX_HEADER_BYTES = 16 * 1024
 const MAX_URL_PART = 8 * 1024
 
-export interface RecorderOptions { maxRequests: number; maxBodyBytes: number }
+export interface RecorderOptions {
+  maxRequests: number
+  maxBodyBytes: number
+}
 
-interface Held { record: RequestRecord; bytes: number }
+interface Held {
+  record: RequestRecord
+  bytes: number
+}
 
 export class Recorder {
   private held: Array<Held> = []
@@ -69,9 +75,15 @@ export class Recorder {
     if (bodyCut) truncated = true
     const record: RequestRecord = {
       seq: ++this.seq,
-      method: input.method, path, query: rawQuery === input.rawQuery ? input.query : {}, rawQuery, headers,
+      method: input.method,
+      path,
+      query: rawQuery === input.rawQuery ? input.query : {},
+      rawQuery,
+      headers,
       body: bodyCut ? input.body.slice(0, this.options.maxBodyBytes) : input.body,
-      bodySize: input.body.length, truncated, contentType: input.contentType
+      bodySize: input.body.length,
+      truncated,
+      contentType: input.contentType
     }
     if (!bodyCut) {
       if (input.json !== undefined) record.json = input.json
@@ -89,7 +101,9 @@ export class Recorder {
   }
 
   /** Oldest first. */
-  all(): ReadonlyArray<RequestRecord> { return this.held.map((h) => h.record) }
+  all(): ReadonlyArray<RequestRecord> {
+    return this.held.map((h) => h.record)
+  }
 
   /** Records `(page-1)·perPage …`, oldest first. */
   page(page: number, perPage: number): ReadonlyArray<RequestRecord> {
@@ -106,11 +120,17 @@ export class Recorder {
     return out
   }
 
-  get size(): number { return this.held.length }
+  get size(): number {
+    return this.held.length
+  }
   /** The seq of the newest record held (0 when none). */
-  get lastSeq(): number { return this.held.length > 0 ? this.held[this.held.length - 1]!.record.seq : 0 }
+  get lastSeq(): number {
+    return this.held.length > 0 ? this.held[this.held.length - 1]!.record.seq : 0
+  }
   /** Records dropped to stay within the bounds since the last clear. */
-  get droppedCount(): number { return this.dropped }
+  get droppedCount(): number {
+    return this.dropped
+  }
 
   clear(): void {
     this.held = []

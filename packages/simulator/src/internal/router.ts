@@ -47,7 +47,9 @@ export class Router<H> {
   private readonly list: Array<RouteEntry<H>> = []
 
   /** Every route, in registration order. */
-  get entries(): ReadonlyArray<RouteEntry<H>> { return this.list }
+  get entries(): ReadonlyArray<RouteEntry<H>> {
+    return this.list
+  }
 
   add(method: string, pattern: string, handler: H): void {
     const m = method.toUpperCase()
@@ -100,7 +102,7 @@ export class Router<H> {
       const lit = node.literals.get(segs[i]!)
       if (lit) walk(lit, i + 1)
       if (node.param) walk(node.param, i + 1)
-      if (node.rest) for (const k of node.rest.leaves.keys()) out.add(k)
+      if (node.rest) { for (const k of node.rest.leaves.keys()) out.add(k) }
     }
     walk(this.root, 0)
     if (out.has("GET")) out.add("HEAD")
@@ -134,7 +136,9 @@ export class Router<H> {
     const leaf = leafAt(this.root, 0)
     if (leaf === undefined) return undefined
     const params: Params = Object.create(null) as Params
-    leaf.names.forEach((n, i) => { params[n] = values[i]! })
+    leaf.names.forEach((n, i) => {
+      params[n] = values[i]!
+    })
     return { entry: leaf.entry, params }
   }
 }

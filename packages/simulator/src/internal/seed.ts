@@ -9,7 +9,11 @@ import type { DeviceRecord, SimRecord, VariableValue } from "./store/types.js"
 export const MFA_OTP = "123456"
 
 /** Secrets chosen once per simulator, so that seeded tokens stay valid across resets. */
-export interface SeedTokens { demo: string; other: string; clientSecret: string }
+export interface SeedTokens {
+  demo: string
+  other: string
+  clientSecret: string
+}
 
 export interface SeedDevice {
   id: string
@@ -22,7 +26,14 @@ export interface SeedDevice {
 
 export interface SeedInfo {
   user: { id: string; username: string; password: string; accessToken: string }
-  otherUser: { id: string; username: string; password: string; accessToken: string; deviceId: string; deviceName: string }
+  otherUser: {
+    id: string
+    username: string
+    password: string
+    accessToken: string
+    deviceId: string
+    deviceName: string
+  }
   mfaUser: { username: string; password: string; otp: string }
   devices: {
     online: SeedDevice
@@ -31,7 +42,15 @@ export interface SeedInfo {
     unresponsive: SeedDevice
   }
   allDeviceIds: Array<string>
-  product: { id: number; slug: string; name: string; deviceIds: Array<string>; ownedDeviceId: string; groups: Array<string>; firmwareVersions: Array<number> }
+  product: {
+    id: number
+    slug: string
+    name: string
+    deviceIds: Array<string>
+    ownedDeviceId: string
+    groups: Array<string>
+    firmwareVersions: Array<number>
+  }
   org: { id: string; slug: string }
   sims: { user: Array<string>; product: Array<string> }
   libraries: Array<string>
@@ -51,7 +70,11 @@ export interface SeedInfo {
 
 /** Positions of the product devices: fleet-1 around Zurich, fleet-2 Paris, fleet-3 Tokyo, fleet-4 Singapore. */
 const SEEDED_TRACKS: ReadonlyArray<ReadonlyArray<readonly [string, number, number]>> = [
-  [["2024-03-01T08:00:00.000Z", 47.3769, 8.5417], ["2024-03-01T12:00:00.000Z", 47.4502, 8.5618], ["2024-03-02T08:00:00.000Z", 46.948, 7.4474]],
+  [["2024-03-01T08:00:00.000Z", 47.3769, 8.5417], ["2024-03-01T12:00:00.000Z", 47.4502, 8.5618], [
+    "2024-03-02T08:00:00.000Z",
+    46.948,
+    7.4474
+  ]],
   [["2024-03-01T09:00:00.000Z", 48.8566, 2.3522], ["2024-03-03T09:00:00.000Z", 48.8049, 2.1204]],
   [["2024-03-01T10:00:00.000Z", 35.6762, 139.6503], ["2024-03-02T10:00:00.000Z", 35.4437, 139.638]],
   [["2024-03-04T10:00:00.000Z", 1.3521, 103.8198]]
@@ -66,36 +89,78 @@ const UNVERIFIED = {
 }
 const MFA_RECOVERY_CODE = "5e1f0000recovery"
 
-const mkSim = (iccid: string, owner: string, productId: number | undefined, device: DeviceRecord | undefined): SimRecord => {
+const mkSim = (
+  iccid: string,
+  owner: string,
+  productId: number | undefined,
+  device: DeviceRecord | undefined
+): SimRecord => {
   if (device) device.iccid = iccid
   return {
-    iccid, owner, productId, status: "active", deviceId: device?.id, deviceName: device?.name,
-    activatedOn: "2024-01-15T10:00:00.000Z", mbLimit: null, carrier: "telefonica"
+    iccid,
+    owner,
+    productId,
+    status: "active",
+    deviceId: device?.id,
+    deviceName: device?.name,
+    activatedOn: "2024-01-15T10:00:00.000Z",
+    mbLimit: null,
+    carrier: "telefonica"
   }
 }
 
-const seedDevice = (d: DeviceRecord): SeedDevice =>
-  ({ id: d.id, name: d.name, platformId: d.platformId, online: d.online, variables: { ...d.variables }, functions: Object.keys(d.functions) })
+const seedDevice = (d: DeviceRecord): SeedDevice => ({
+  id: d.id,
+  name: d.name,
+  platformId: d.platformId,
+  online: d.online,
+  variables: { ...d.variables },
+  functions: Object.keys(d.functions)
+})
 
 /** A service agreement as the billing service describes one (docs' developer / enterprise examples). */
-const agreement = (id: string, ownerType: ServiceAgreementRecord["ownerType"], ownerId: string): ServiceAgreementRecord => {
+const agreement = (
+  id: string,
+  ownerType: ServiceAgreementRecord["ownerType"],
+  ownerId: string
+): ServiceAgreementRecord => {
   const developer = ownerType === "user"
   return {
-    id, ownerType, ownerId,
+    id,
+    ownerType,
+    ownerId,
     attributes: {
-      owner_id: ownerId, owner_type: ownerType, name: developer ? "Sandbox" : "Enterprise Plan", agreement_type: developer ? "developer" : "enterprise",
-      duration: developer ? "monthly" : "annual", state: "active", starts_on: "2024-01-01", ends_on: null,
-      current_billing_period_start: "2024-01-01", current_billing_period_end: "2024-01-31", next_billing_period_start: "2024-02-01",
+      owner_id: ownerId,
+      owner_type: ownerType,
+      name: developer ? "Sandbox" : "Enterprise Plan",
+      agreement_type: developer ? "developer" : "enterprise",
+      duration: developer ? "monthly" : "annual",
+      state: "active",
+      starts_on: "2024-01-01",
+      ends_on: null,
+      current_billing_period_start: "2024-01-01",
+      current_billing_period_end: "2024-01-31",
+      next_billing_period_start: "2024-02-01",
       pricing_terms: developer
         ? {
           rates: { all_platforms: { duration: "monthly", per_block: 0 }, pricing_model_version: "tier2021.1" },
           device: { name: "commercial_model:developer:device", duration: "monthly", max_devices: 100 },
           messaging: { name: "commercial_model:developer:messaging", duration: "monthly", max_messages: 100000 },
-          device_data: { uom: "bytes", name: "commercial_model:developer:device_data", duration: "monthly", max_data: 45000000 }
+          device_data: {
+            uom: "bytes",
+            name: "commercial_model:developer:device_data",
+            duration: "monthly",
+            max_data: 45000000
+          }
         }
         : {
           rates: { pricing_model_version: "tier2021.1" },
-          device: { name: "commercial_model:enterprise:device", duration: "monthly", wifi: { max_devices: 1500 }, cellular: { max_devices: 1810 } },
+          device: {
+            name: "commercial_model:enterprise:device",
+            duration: "monthly",
+            wifi: { max_devices: 1500 },
+            cellular: { max_devices: 1810 }
+          },
           support: { account_rep: "support@particle.sim" }
         }
     }
@@ -109,37 +174,79 @@ export const seedFleet = (s: Store, tokens: SeedTokens): SeedInfo => {
   const user = s.users.create(DEMO)
   user.accountInfo = { first_name: "Demo", last_name: "User", business_account: false }
   s.users.issueToken({ username: user.username, token: tokens.demo, expiresInSeconds: 0 })
-  const other = s.users.create({ username: "other@particle.sim", password: "other-password", id: "5f0000000000000000000002" })
+  const other = s.users.create({
+    username: "other@particle.sim",
+    password: "other-password",
+    id: "5f0000000000000000000002"
+  })
   s.users.issueToken({ username: other.username, token: tokens.other, expiresInSeconds: 0 })
   s.users.create({ username: "mfa@particle.sim", password: "mfa-password", mfa: true, id: "5f0000000000000000000003" })
   s.users.setRecoveryCodes("mfa@particle.sim", [MFA_RECOVERY_CODE])
   s.users.create({ username: UNVERIFIED.username, password: UNVERIFIED.password, id: UNVERIFIED.id })
   s.users.startVerification(UNVERIFIED.username, UNVERIFIED.verificationToken)
 
-  const org = s.orgs.create({ id: "5f00000000000000000000a1", slug: "sim-org", name: "Sim Org", members: [user.username] })
+  const org = s.orgs.create({
+    id: "5f00000000000000000000a1",
+    slug: "sim-org",
+    name: "Sim Org",
+    members: [user.username]
+  })
 
   const online = s.createDevice({
-    owner: user.username, id: "e00fce680000000000000001", name: "photon-online", platformId: 6, online: true,
+    owner: user.username,
+    id: "e00fce680000000000000001",
+    name: "photon-online",
+    platformId: 6,
+    online: true,
     variables: { temperature: 23.5, count: 42, status: "ready", enabled: true },
     functions: { led: 1, echoLength: (a) => a.length, fail: -1 }
   })
   online.lastApp = "app"
   const cellular = s.createDevice({
-    owner: user.username, id: "e00fce680000000000000002", name: "boron-cellular", platformId: 13, online: true,
+    owner: user.username,
+    id: "e00fce680000000000000002",
+    name: "boron-cellular",
+    platformId: 13,
+    online: true,
     variables: { battery: 87.5, signal: -71, network: "LTE" },
     functions: { reset: 0 }
   })
   const offline = s.createDevice({
-    owner: user.username, id: "e00fce680000000000000003", name: "argon-offline", platformId: 12, online: false,
-    variables: { temperature: 19.25 }, functions: { led: 1 }
+    owner: user.username,
+    id: "e00fce680000000000000003",
+    name: "argon-offline",
+    platformId: 12,
+    online: false,
+    variables: { temperature: 19.25 },
+    functions: { led: 1 }
   })
   const slow = s.createDevice({
-    owner: user.username, id: "e00fce680000000000000004", name: "photon-slow", platformId: 6, online: true, unresponsive: true,
-    variables: { temperature: 30 }, functions: { led: 1 }
+    owner: user.username,
+    id: "e00fce680000000000000004",
+    name: "photon-slow",
+    platformId: 6,
+    online: true,
+    unresponsive: true,
+    variables: { temperature: 30 },
+    functions: { led: 1 }
   })
-  const otherDevice = s.createDevice({ owner: other.username, id: "e00fce6800000000000000ff", name: "other-device", platformId: 32, online: true, variables: { secret: 7 } })
+  const otherDevice = s.createDevice({
+    owner: other.username,
+    id: "e00fce6800000000000000ff",
+    name: "other-device",
+    platformId: 32,
+    online: true,
+    variables: { secret: 7 }
+  })
 
-  const product = s.products.create({ id: 4242, slug: "sim-fleet", name: "Sim Fleet", platformId: 13, owner: user, orgId: org.id })
+  const product = s.products.create({
+    id: 4242,
+    slug: "sim-fleet",
+    name: "Sim Fleet",
+    platformId: 13,
+    owner: user,
+    orgId: org.id
+  })
   product.description = "Seeded product of the Particle simulator"
   for (const g of ["europe", "asia", "beta"]) s.products.ensureGroup(product, g)
   const productDeviceIds: Array<string> = []
@@ -161,15 +268,26 @@ export const seedFleet = (s: Store, tokens: SeedTokens): SeedInfo => {
   for (const v of [1, 2]) {
     const data = new TextEncoder().encode(`SIM-PRODUCT-FIRMWARE-v${v}`)
     s.products.addFirmware(product, {
-      version: v, title: `Firmware v${v}`, description: `Seeded firmware ${v}`, name: "firmware.bin",
-      data, uploadedBy: user.username, mandatory: false, productDefault: v === 1
+      version: v,
+      title: `Firmware v${v}`,
+      description: `Seeded firmware ${v}`,
+      name: "firmware.bin",
+      data,
+      uploadedBy: user.username,
+      mandatory: false,
+      productDefault: v === 1
     })
   }
   s.products.addCustomer(product, "customer@particle.sim", "customer-password")
   product.config = defaultProductConfig()
   SEEDED_TRACKS.forEach((track, i) => {
     for (const [time, lat, lon] of track) {
-      s.products.addLocation(product, productDeviceIds[i]!, { time, lat, lon, properties: { hd: 1.2, acc_h: 4 + i, speed: 0, temp: 21.5 } })
+      s.products.addLocation(product, productDeviceIds[i]!, {
+        time,
+        lat,
+        lon,
+        properties: { hd: 1.2, acc_h: 4 + i, speed: 0, temp: 21.5 }
+      })
     }
   })
 
@@ -184,34 +302,79 @@ export const seedFleet = (s: Store, tokens: SeedTokens): SeedInfo => {
   s.libraries.add(mkLibrary("onewire", undefined, "public", false, ["2.0.3"]))
 
   const client = s.clients.create({
-    id: "sim-fleet-client-1001", name: "Sim Fleet Client", type: "installed", secret: tokens.clientSecret,
-    owner: user.username, productId: product.id, scope: "*:*"
+    id: "sim-fleet-client-1001",
+    name: "Sim Fleet Client",
+    type: "installed",
+    secret: tokens.clientSecret,
+    owner: user.username,
+    productId: product.id,
+    scope: "*:*"
   })
 
   const hook = s.integrations.create({
-    id: "10001", owner: user.username, productId: undefined, orgId: undefined, legacyWebhook: false,
-    fields: { integration_type: "Webhook", event: "temperature", url: "https://example.com/hook", requestType: "POST", name: "temperature hook" }
+    id: "10001",
+    owner: user.username,
+    productId: undefined,
+    orgId: undefined,
+    legacyWebhook: false,
+    fields: {
+      integration_type: "Webhook",
+      event: "temperature",
+      url: "https://example.com/hook",
+      requestType: "POST",
+      name: "temperature hook"
+    }
   })
 
   s.billing.addAgreement(agreement("1001", "user", user.id))
   s.billing.addAgreement(agreement("1002", "user", other.id))
   s.billing.addAgreement(agreement("2001", "organization", org.id))
   s.billing.addNotification({
-    id: SEED_NOTIFICATION, agreementId: "1001",
+    id: SEED_NOTIFICATION,
+    agreementId: "1001",
     attributes: {
-      state: "completed", event_name: "developer:usage_activity:automatic_unpause", time_period: "2024-01-22",
-      created_at: "2024-01-22 00:01:00 +0000", updated_at: "2024-01-22 00:01:00 +0000", resource_id: "1001", resource_type: "ServiceAgreement",
-      details: { event_type: "automatic_unpause", hierarchy_info: { name: "automatic_unpause", priority: 7 }, next_billing_period_start: "2024-02-01" }
+      state: "completed",
+      event_name: "developer:usage_activity:automatic_unpause",
+      time_period: "2024-01-22",
+      created_at: "2024-01-22 00:01:00 +0000",
+      updated_at: "2024-01-22 00:01:00 +0000",
+      resource_id: "1001",
+      resource_type: "ServiceAgreement",
+      details: {
+        event_type: "automatic_unpause",
+        hierarchy_info: { name: "automatic_unpause", priority: 7 },
+        next_billing_period_start: "2024-02-01"
+      }
     }
   })
 
   return {
     user: { id: user.id, username: user.username, password: user.password, accessToken: tokens.demo },
-    otherUser: { id: other.id, username: other.username, password: other.password, accessToken: tokens.other, deviceId: otherDevice.id, deviceName: otherDevice.name },
+    otherUser: {
+      id: other.id,
+      username: other.username,
+      password: other.password,
+      accessToken: tokens.other,
+      deviceId: otherDevice.id,
+      deviceName: otherDevice.name
+    },
     mfaUser: { username: "mfa@particle.sim", password: "mfa-password", otp: MFA_OTP },
-    devices: { online: seedDevice(online), cellular: seedDevice(cellular), offline: seedDevice(offline), unresponsive: seedDevice(slow) },
+    devices: {
+      online: seedDevice(online),
+      cellular: seedDevice(cellular),
+      offline: seedDevice(offline),
+      unresponsive: seedDevice(slow)
+    },
     allDeviceIds: [online.id, cellular.id, offline.id, slow.id, ...productDeviceIds.slice(0, 1)],
-    product: { id: product.id, slug: product.slug, name: product.name, deviceIds: productDeviceIds, ownedDeviceId: productDeviceIds[0]!, groups: ["europe", "asia", "beta"], firmwareVersions: [1, 2] },
+    product: {
+      id: product.id,
+      slug: product.slug,
+      name: product.name,
+      deviceIds: productDeviceIds,
+      ownedDeviceId: productDeviceIds[0]!,
+      groups: ["europe", "asia", "beta"],
+      firmwareVersions: [1, 2]
+    },
     org: { id: org.id, slug: org.slug },
     sims: { user: userSims, product: productSims },
     libraries: ["neopixel", "sim-sensors", "onewire"],
@@ -219,7 +382,11 @@ export const seedFleet = (s: Store, tokens: SeedTokens): SeedInfo => {
     integrationId: hook.id,
     serialNumber: online.serialNumber,
     customer: { email: "customer@particle.sim", password: "customer-password" },
-    locations: { deviceIds: productDeviceIds.slice(0, 4), first: "2024-03-01T08:00:00.000Z", last: "2024-03-04T10:00:00.000Z" },
+    locations: {
+      deviceIds: productDeviceIds.slice(0, 4),
+      first: "2024-03-01T08:00:00.000Z",
+      last: "2024-03-04T10:00:00.000Z"
+    },
     unverifiedUser: { ...UNVERIFIED },
     mfaRecoveryCode: MFA_RECOVERY_CODE,
     serviceAgreements: { user: "1001", otherUser: "1002", org: "2001", notification: SEED_NOTIFICATION }

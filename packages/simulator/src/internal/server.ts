@@ -30,14 +30,20 @@ export class HttpServer {
     this.server.on("clientError", (_err, socket: Socket) => {
       if (socket.writable && !socket.destroyed) {
         const body = JSON.stringify({ ok: false, error: "Bad Request" })
-        socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
+        socket.end(
+          `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${
+            Buffer.byteLength(body)
+          }\r\nConnection: close\r\n\r\n${body}`
+        )
       } else socket.destroy()
     })
     this.server.headersTimeout = 20_000
     this.server.requestTimeout = 60_000
   }
 
-  get port(): number { return this.boundPort }
+  get port(): number {
+    return this.boundPort
+  }
 
   listen(port: number): Promise<void> {
     return new Promise((resolve, reject) => {

@@ -42,9 +42,18 @@ export class SseHub {
     private readonly silent: () => boolean
   ) {}
 
-  get size(): number { return this.conns.size }
+  get size(): number {
+    return this.conns.size
+  }
 
-  open(req: IncomingMessage, res: ServerResponse, scope: SseScope, prefix: string | undefined, faults: StreamFaults, headers: Record<string, string> = {}): void {
+  open(
+    req: IncomingMessage,
+    res: ServerResponse,
+    scope: SseScope,
+    prefix: string | undefined,
+    faults: StreamFaults,
+    headers: Record<string, string> = {}
+  ): void {
     const socket = req.socket
     socket.setNoDelay(true)
     socket.setTimeout(0)
@@ -115,14 +124,21 @@ export class SseHub {
   }
 
   private frame(conn: Conn, ev: SimEvent): string {
-    const payload: Record<string, unknown> = { data: ev.data, ttl: ev.ttl, published_at: ev.published_at, coreid: ev.coreid }
+    const payload: Record<string, unknown> = {
+      data: ev.data,
+      ttl: ev.ttl,
+      published_at: ev.published_at,
+      coreid: ev.coreid
+    }
     if ((conn.scope.kind === "product" || conn.scope.kind === "org") && ev.productId !== undefined) {
       if (ev.device?.owner !== undefined) {
         const id = this.lookups.userId(ev.device.owner)
         if (id !== undefined) payload["userid"] = id
       }
       payload["productID"] = ev.productId
-      if (ev.device?.firmwareVersion !== undefined && ev.device.firmwareVersion !== null) payload["version"] = ev.device.firmwareVersion
+      if (ev.device?.firmwareVersion !== undefined && ev.device.firmwareVersion !== null) {
+        payload["version"] = ev.device.firmwareVersion
+      }
     }
     return `event: ${ev.name}\ndata: ${JSON.stringify(payload)}\n\n`
   }

@@ -43,7 +43,9 @@ export const callFunction = async (ctx: AuthedCtx): Promise<Reply> => {
   const d = r.device
   const name = ctx.p["name"]!
   const argRaw = ctx.body["arg"] ?? ctx.body["args"] ?? ""
-  if (typeof argRaw === "object" && argRaw !== null && !Array.isArray(argRaw)) return errB(400, "Function argument must be a string")
+  if (typeof argRaw === "object" && argRaw !== null && !Array.isArray(argRaw)) {
+    return errB(400, "Function argument must be a string")
+  }
   const arg = first(argRaw) ?? ""
   const max = ctx.sim.maxFunctionArgLength
   if (arg.length > max) return errB(400, `Argument too long: the maximum length is ${max} characters`)

@@ -26,7 +26,12 @@ const flash = (ctx: AuthedCtx, d: DeviceRecord): Reply => {
 }
 
 /** Product-only attributes of a device update; returns an error reply or whether something was set. */
-const updateProductFields = (ctx: AuthedCtx, d: DeviceRecord, p: ProductRecord, out: Record<string, unknown>): Reply | boolean => {
+const updateProductFields = (
+  ctx: AuthedCtx,
+  d: DeviceRecord,
+  p: ProductRecord,
+  out: Record<string, unknown>
+): Reply | boolean => {
   const b = ctx.body
   let touched = false
   if (b["development"] !== undefined) {
@@ -113,17 +118,26 @@ const claimOrProvision = (ctx: AuthedCtx): Reply => {
   if (id === undefined && productId !== undefined) {
     const p = s.products.find(productId)
     if (!p) return errB(404, "Product not found")
-    const d = s.createDevice({ name: `provisioned-${randomToken().slice(0, 6)}`, platformId: p.platformId, productId: p.id, owner: ctx.user.username })
+    const d = s.createDevice({
+      name: `provisioned-${randomToken().slice(0, 6)}`,
+      platformId: p.platformId,
+      productId: p.id,
+      owner: ctx.user.username
+    })
     return ok(deviceJson(d, { full: true }))
   }
   if (id === undefined) return errB(400, "You must specify a device ID")
   const d = s.devices.get(id)
   if (!d) return errB(404, "Device not found")
-  const claimed = () => ok({ ok: true, id: d.id, deviceID: d.id, claimed: true, connected: d.online, user_id: ctx.user.id })
+  const claimed = () =>
+    ok({ ok: true, id: d.id, deviceID: d.id, claimed: true, connected: d.online, user_id: ctx.user.id })
   if (d.owner === ctx.user.username) return claimed()
   if (d.owner !== undefined) {
     if (asBool(ctx.body["request_transfer"]) === true) return ok({ ok: true, transfer_id: s.objectIds.next() })
-    return { status: 403, json: { ok: false, error: "That belongs to someone else.", errors: ["That belongs to someone else."] } }
+    return {
+      status: 403,
+      json: { ok: false, error: "That belongs to someone else.", errors: ["That belongs to someone else."] }
+    }
   }
   s.devices.setOwner(d, ctx.user.username)
   return claimed()
@@ -134,11 +148,15 @@ const claimCode = (ctx: AuthedCtx, p: ProductRecord | undefined): Reply => {
   const iccid = first(ctx.body["iccid"])
   if (iccid !== undefined) {
     const sim = ctx.store.sims.get(iccid)
-    if (sim === undefined || (p ? sim.productId !== p.id : sim.owner !== ctx.user.username)) return errB(404, "SIM not found")
+    if (sim === undefined || (p ? sim.productId !== p.id : sim.owner !== ctx.user.username)) {
+      return errB(404, "SIM not found")
+    }
   }
   const code = Buffer.from(randomToken() + randomToken()).toString("base64").replace(/=+$/, "").slice(0, 63)
   const u = ctx.user.username
-  const ids = p ? ctx.store.devices.inProduct(p.id).filter((d) => d.owner === u).map((d) => d.id) : ctx.store.devices.ownedIds(u)
+  const ids = p
+    ? ctx.store.devices.inProduct(p.id).filter((d) => d.owner === u).map((d) => d.id)
+    : ctx.store.devices.ownedIds(u)
   return ok({ claim_code: code, device_ids: ids })
 }
 
@@ -148,10 +166,11 @@ const unprotect = (ctx: AuthedCtx): Reply => {
   return ok(action === "prepare" ? { ok: true, server_nonce: randomToken().slice(0, 32) } : { ok: true })
 }
 
-const withDevice = (f: (ctx: AuthedCtx, d: DeviceRecord, p: ProductRecord | undefined) => Reply) => (ctx: AuthedCtx): Reply => {
-  const r = resolveDevice(ctx)
-  return isReply(r) ? r : f(ctx, r.device, r.product)
-}
+const withDevice =
+  (f: (ctx: AuthedCtx, d: DeviceRecord, p: ProductRecord | undefined) => Reply) => (ctx: AuthedCtx): Reply => {
+    const r = resolveDevice(ctx)
+    return isReply(r) ? r : f(ctx, r.device, r.product)
+  }
 
 export const registerDevices = (r: RouteTable): void => {
   r.get("/v1/devices", (ctx) => {
@@ -168,7 +187,14 @@ export const registerDevices = (r: RouteTable): void => {
   r.get("/v1/serial_numbers/:sn", (ctx) => {
     const d = ctx.store.devices.bySerialNumber(ctx.p["sn"]!)
     if (!d) return errB(404, "Serial number not found")
-    return ok({ ok: true, deviceID: d.id, device_id: d.id, serial_number: d.serialNumber, platform_id: d.platformId, iccid: d.iccid })
+    return ok({
+      ok: true,
+      deviceID: d.id,
+      device_id: d.id,
+      serial_number: d.serialNumber,
+      platform_id: d.platformId,
+      iccid: d.iccid
+    })
   })
   r.post("/v1/provisioning/:id", (ctx) => {
     const deviceID = first(ctx.body["deviceID"]) ?? ctx.p["id"]
@@ -201,19 +227,34 @@ export const registerDevices = (r: RouteTable): void => {
     if (device === undefined || product?.orgId !== org.id) return permissionDenied()
     return unprotect(ctx)
   })
-  r.put("/v1/devices/:id/backup_files", withDevice((_ctx, d) =>
-    ({ status: 200, raw: new Uint8Array(Buffer.from(`SIM-BACKUP ${d.id}\n`)), contentType: "application/octet-stream" })))
-  r.del("/v1/devices/:id", withDevice((ctx, d) => {
-    ctx.store.devices.setOwner(d, undefined)
-    return ok({ ok: true })
-  }))
-  r.del("/v1/products/:product/devices/:id", withDevice((ctx, d) => {
-    ctx.store.devices.leaveProduct(d)
-    if (asBool(ctx.body["deny"]) === true) d.quarantined = false
-    return noContent()
-  }))
-  r.del("/v1/products/:product/devices/:id/owner", withDevice((ctx, d) => {
-    ctx.store.devices.setOwner(d, undefined)
-    return ok({ ok: true })
-  }))
+  r.put(
+    "/v1/devices/:id/backup_files",
+    withDevice((_ctx, d) => ({
+      status: 200,
+      raw: new Uint8Array(Buffer.from(`SIM-BACKUP ${d.id}\n`)),
+      contentType: "application/octet-stream"
+    }))
+  )
+  r.del(
+    "/v1/devices/:id",
+    withDevice((ctx, d) => {
+      ctx.store.devices.setOwner(d, undefined)
+      return ok({ ok: true })
+    })
+  )
+  r.del(
+    "/v1/products/:product/devices/:id",
+    withDevice((ctx, d) => {
+      ctx.store.devices.leaveProduct(d)
+      if (asBool(ctx.body["deny"]) === true) d.quarantined = false
+      return noContent()
+    })
+  )
+  r.del(
+    "/v1/products/:product/devices/:id/owner",
+    withDevice((ctx, d) => {
+      ctx.store.devices.setOwner(d, undefined)
+      return ok({ ok: true })
+    })
+  )
 }

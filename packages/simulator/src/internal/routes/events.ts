@@ -50,7 +50,11 @@ const publish = (ctx: AuthedCtx, target: { product?: ProductRecord; org?: OrgRec
   if (!name) return errB(400, "Event name is required")
   if (name.length > MAX_EVENT_NAME) return errB(400, `Event name is too long (max ${MAX_EVENT_NAME} characters)`)
   const data = ctx.body["data"]
-  const dataStr = data === undefined || data === null ? null : typeof data === "string" ? data : first(data) ?? JSON.stringify(data)
+  const dataStr = data === undefined || data === null
+    ? null
+    : typeof data === "string"
+    ? data
+    : first(data) ?? JSON.stringify(data)
   const ttl = asInt(ctx.body["ttl"]) ?? 60
   let device: DeviceRecord | undefined
   if (target.product) {
@@ -60,7 +64,15 @@ const publish = (ctx: AuthedCtx, target: { product?: ProductRecord; org?: OrgRec
       if (!device) return deviceNotInProduct()
     }
   }
-  ctx.sim.publish({ name, data: dataStr, ttl, device, productId: target.product?.id, orgId: target.org?.id, apiUser: ctx.user })
+  ctx.sim.publish({
+    name,
+    data: dataStr,
+    ttl,
+    device,
+    productId: target.product?.id,
+    orgId: target.org?.id,
+    apiUser: ctx.user
+  })
   return ok({ ok: true })
 }
 
@@ -76,7 +88,16 @@ export const registerEvents = (r: RouteTable): void => {
   r.get("/v1/products/:product/devices/:id/events", stream(productScope))
   r.get("/v1/products/:product/devices/:id/events/*prefix", stream(productScope))
   // particle-api-js builds `devices/events` ("mine") under an org and under an org product too
-  for (const mid of ["", "/products/:product", "/devices/:id", "/products/:product/devices/:id", "/devices", "/products/:product/devices"]) {
+  for (
+    const mid of [
+      "",
+      "/products/:product",
+      "/devices/:id",
+      "/products/:product/devices/:id",
+      "/devices",
+      "/products/:product/devices"
+    ]
+  ) {
     r.get(`/v1/orgs/:org${mid}/events`, stream(orgScope))
     r.get(`/v1/orgs/:org${mid}/events/*prefix`, stream(orgScope))
   }

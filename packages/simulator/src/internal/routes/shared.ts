@@ -1,16 +1,22 @@
 /** Helpers every route family shares: resolving a product, a device or an org for the caller, paging params. */
 import type { AuthedCtx, AuthedHandler, Ctx } from "../context.js"
 import { isDeviceId } from "../ids.js"
-import { errB, isReply, permissionDenied, type HandlerResult, type Reply } from "../reply.js"
+import { errB, type HandlerResult, isReply, permissionDenied, type Reply } from "../reply.js"
 import type { DeviceRecord, OrgRecord, ProductRecord } from "../store/types.js"
 
 export { isReply }
 
 export const productNotFound = (): Reply => errB(404, "Product not found")
-export const productDenied = (): Reply => ({ status: 403, json: { error: "Permission Denied", info: "You do not have access to this product" } })
+export const productDenied = (): Reply => ({
+  status: 403,
+  json: { error: "Permission Denied", info: "You do not have access to this product" }
+})
 export const deviceNotInProduct = (): Reply => errB(404, "Device not found in this product")
 export const orgNotFound = (): Reply => errB(404, "Organization not found")
-export const orgDenied = (): Reply => ({ status: 403, json: { error: "Permission Denied", info: "You are not a member of this organization" } })
+export const orgDenied = (): Reply => ({
+  status: 403,
+  json: { error: "Permission Denied", info: "You are not a member of this organization" }
+})
 
 /** A product the caller is on the team of (404 unknown, 403 not a member). */
 export const resolveProduct = (ctx: AuthedCtx, idOrSlug: string): ProductRecord | Reply => {
@@ -29,10 +35,11 @@ export const resolveOrg = (ctx: AuthedCtx, deniedAs403 = false): OrgRecord | Rep
 }
 
 /** A handler for `/v1/products/:product/…` routes that runs with the resolved product. */
-export const withProduct = (f: (ctx: AuthedCtx, p: ProductRecord) => HandlerResult | Promise<HandlerResult>): AuthedHandler => (ctx) => {
-  const p = resolveProduct(ctx, ctx.p["product"]!)
-  return isReply(p) ? p : f(ctx, p)
-}
+export const withProduct =
+  (f: (ctx: AuthedCtx, p: ProductRecord) => HandlerResult | Promise<HandlerResult>): AuthedHandler => (ctx) => {
+    const p = resolveProduct(ctx, ctx.p["product"]!)
+    return isReply(p) ? p : f(ctx, p)
+  }
 
 /** A device of the product, by id. */
 export const productDevice = (ctx: Ctx, p: ProductRecord, id: string): DeviceRecord | undefined =>
@@ -63,8 +70,12 @@ export const pageParams = (ctx: Ctx, defaultPerPage: number, max = 1000): { page
 }
 
 /** `{page, per_page, total_pages, total}`, the meta of paged lists. */
-export const pageMeta = (page: number, perPage: number, total: number) =>
-  ({ page, per_page: perPage, total_pages: Math.max(1, Math.ceil(total / perPage)), total })
+export const pageMeta = (page: number, perPage: number, total: number) => ({
+  page,
+  per_page: perPage,
+  total_pages: Math.max(1, Math.ceil(total / perPage)),
+  total
+})
 
 /** The first of several query spellings that is present (`deviceId` / `device_id`). */
 export const qp = (ctx: Ctx, ...names: Array<string>): string | undefined => {

@@ -19,5 +19,7 @@ export class BinaryStore {
     return b
   }
 
-  get(id: string): BinaryRecord | undefined { return this.byId.get(id) }
+  get(id: string): BinaryRecord | undefined {
+    return this.byId.get(id)
+  }
 }

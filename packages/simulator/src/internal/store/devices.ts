@@ -33,8 +33,12 @@ export class DeviceStore {
   private readonly generated = new Sequence(0)
   private readonly prefix = randomBytes(4).toString("hex")
 
-  get(id: string): DeviceRecord | undefined { return this.byId.get(id.toLowerCase()) }
-  bySerialNumber(serial: string): DeviceRecord | undefined { return this.bySerial.get(serial) }
+  get(id: string): DeviceRecord | undefined {
+    return this.byId.get(id.toLowerCase())
+  }
+  bySerialNumber(serial: string): DeviceRecord | undefined {
+    return this.bySerial.get(serial)
+  }
 
   /** A fresh 24-hex id that no device has; cheap (no crypto call per device). */
   private freshId(): string {
@@ -55,16 +59,32 @@ export class DeviceStore {
     const cellular = cellularPlatforms.has(platformId)
     const now = nowIso()
     const d: DeviceRecord = {
-      id, name: o.name, owner: o.owner, platformId, productId: o.productId,
-      online: o.online ?? true, unresponsive: o.unresponsive ?? false,
-      variables: ownCopy(o.variables), functions: ownCopy(o.functions), groups: [...(o.groups ?? [])], notes: null,
+      id,
+      name: o.name,
+      owner: o.owner,
+      platformId,
+      productId: o.productId,
+      online: o.online ?? true,
+      unresponsive: o.unresponsive ?? false,
+      variables: ownCopy(o.variables),
+      functions: ownCopy(o.functions),
+      groups: [...(o.groups ?? [])],
+      notes: null,
       serialNumber: serialFor(platformId, n),
       iccid: cellular ? `8934076500${id.slice(-9).replace(/[a-f]/g, "0")}` : undefined,
       imei: cellular ? `35752000${n.toString().padStart(7, "0").slice(-7)}` : undefined,
-      cellular, systemFirmwareVersion: "5.8.0", firmwareVersion: o.productId !== undefined ? 1 : null,
-      desiredFirmwareVersion: null, development: false, quarantined: false,
-      firmwareUpdatesEnabled: true, firmwareUpdatesForced: false,
-      lastHeard: now, lastHandshakeAt: now, lastApp: "", lastIp: "127.0.0.1"
+      cellular,
+      systemFirmwareVersion: "5.8.0",
+      firmwareVersion: o.productId !== undefined ? 1 : null,
+      desiredFirmwareVersion: null,
+      development: false,
+      quarantined: false,
+      firmwareUpdatesEnabled: true,
+      firmwareUpdatesForced: false,
+      lastHeard: now,
+      lastHandshakeAt: now,
+      lastApp: "",
+      lastIp: "127.0.0.1"
     }
     this.byId.set(id, d)
     this.bySerial.set(d.serialNumber, d)
@@ -108,10 +128,16 @@ export class DeviceStore {
     d.groups = []
   }
 
-  ownedBy(username: string): Array<DeviceRecord> { return [...(this.byOwner.get(username)?.values() ?? [])] }
-  ownedIds(username: string): Array<string> { return [...(this.byOwner.get(username)?.keys() ?? [])] }
+  ownedBy(username: string): Array<DeviceRecord> {
+    return [...(this.byOwner.get(username)?.values() ?? [])]
+  }
+  ownedIds(username: string): Array<string> {
+    return [...(this.byOwner.get(username)?.keys() ?? [])]
+  }
   /** Product members in the order they joined. */
-  inProduct(productId: number): Array<DeviceRecord> { return [...(this.byProduct.get(productId)?.values() ?? [])] }
+  inProduct(productId: number): Array<DeviceRecord> {
+    return [...(this.byProduct.get(productId)?.values() ?? [])]
+  }
 
   /** User-scope lookup by id or name among the devices the user owns. */
   findUserDevice(username: string, idOrName: string): DeviceRecord | undefined {
@@ -135,7 +161,7 @@ export class DeviceStore {
  */
 export const ownCopy = <V>(from: Record<string, V> | undefined): Record<string, V> => {
   const out = Object.create(null) as Record<string, V>
-  if (from) for (const k of Object.keys(from)) out[k] = from[k]!
+  if (from) { for (const k of Object.keys(from)) out[k] = from[k]! }
   return out
 }
 

@@ -7,7 +7,7 @@ import { ObjectIds } from "../ids.js"
 import { BillingStore } from "./billing.js"
 import { BinaryStore } from "./binaries.js"
 import { ClientStore } from "./clients.js"
-import { DeviceStore, type CreateDeviceInput } from "./devices.js"
+import { type CreateDeviceInput, DeviceStore } from "./devices.js"
 import { DiagnosticsStore } from "./diagnostics.js"
 import { EnvStore } from "./env.js"
 import { IntegrationStore } from "./integrations.js"
@@ -45,12 +45,14 @@ export class Store {
   createDevice(o: CreateDeviceInput): DeviceRecord {
     const p = o.productId !== undefined ? this.products.get(o.productId) : undefined
     const d = this.devices.create(p === undefined ? { ...o, productId: undefined, groups: [] } : o)
-    if (p) for (const g of d.groups) this.products.ensureGroup(p, g)
+    if (p) { for (const g of d.groups) this.products.ensureGroup(p, g) }
     return d
   }
 
   /** Puts a device in a product (out of its previous one). */
-  addToProduct(d: DeviceRecord, p: ProductRecord): void { this.devices.joinProduct(d, p.id) }
+  addToProduct(d: DeviceRecord, p: ProductRecord): void {
+    this.devices.joinProduct(d, p.id)
+  }
 
   /** Replaces a product device's group set; unknown groups are created. */
   setGroups(p: ProductRecord, d: DeviceRecord, groups: ReadonlyArray<string>): void {
@@ -60,13 +62,17 @@ export class Store {
 
   renameGroup(p: ProductRecord, g: GroupRecord, name: string): GroupRecord {
     const renamed = this.products.renameGroup(p, g, name)
-    for (const d of this.devices.inProduct(p.id)) if (d.groups.includes(g.name)) d.groups = d.groups.map((x) => (x === g.name ? name : x))
+    for (const d of this.devices.inProduct(p.id)) {
+      if (d.groups.includes(g.name)) d.groups = d.groups.map((x) => (x === g.name ? name : x))
+    }
     return renamed
   }
 
   deleteGroup(p: ProductRecord, name: string): boolean {
     if (!p.groups.delete(name)) return false
-    for (const d of this.devices.inProduct(p.id)) if (d.groups.includes(name)) d.groups = d.groups.filter((x) => x !== name)
+    for (const d of this.devices.inProduct(p.id)) {
+      if (d.groups.includes(name)) d.groups = d.groups.filter((x) => x !== name)
+    }
     return true
   }
 
@@ -93,7 +99,12 @@ export class Store {
       if (!p.team.has(u.username)) continue
       const entries = [...p.team.values()]
       p.team.clear()
-      for (const m of entries) p.team.set(m.username === u.username ? username : m.username, m.username === u.username ? { ...m, username } : m)
+      for (const m of entries) {
+        p.team.set(
+          m.username === u.username ? username : m.username,
+          m.username === u.username ? { ...m, username } : m
+        )
+      }
     }
     return moved
   }

@@ -11,7 +11,9 @@ export class OrgStore {
     return org
   }
 
-  get(id: string): OrgRecord | undefined { return this.byId.get(id) }
+  get(id: string): OrgRecord | undefined {
+    return this.byId.get(id)
+  }
 
   /** By id or slug. */
   find(idOrSlug: string): OrgRecord | undefined {
@@ -26,7 +28,9 @@ export class OrgStore {
     org.members.add(username)
     return true
   }
-  dropMember(org: OrgRecord, username: string): boolean { return org.members.delete(username) }
+  dropMember(org: OrgRecord, username: string): boolean {
+    return org.members.delete(username)
+  }
 
   /** A renamed user stays a member under its new name. */
   renameMember(from: string, to: string): void {

@@ -4,8 +4,15 @@
  * location history of its devices.
  */
 import { nowIso } from "../coerce.js"
-import { Sequence, type ObjectIds } from "../ids.js"
-import type { CustomerRecord, DeviceRecord, GroupRecord, ProductFirmwareRecord, ProductRecord, TeamMember } from "./types.js"
+import { type ObjectIds, Sequence } from "../ids.js"
+import type {
+  CustomerRecord,
+  DeviceRecord,
+  GroupRecord,
+  ProductFirmwareRecord,
+  ProductRecord,
+  TeamMember
+} from "./types.js"
 
 /** One recorded position of a device. */
 export interface LocationPoint {
@@ -57,24 +64,46 @@ export class ProductStore {
 
   constructor(private readonly objectIds: ObjectIds) {}
 
-  get(id: number): ProductRecord | undefined { return this.byId.get(id) }
+  get(id: number): ProductRecord | undefined {
+    return this.byId.get(id)
+  }
   /** By numeric id or slug, as every `/v1/products/:productIdOrSlug` route accepts. */
   find(idOrSlug: string): ProductRecord | undefined {
     if (/^\d+$/.test(idOrSlug)) return this.byId.get(Number(idOrSlug))
     return this.bySlug.get(idOrSlug)
   }
-  all(): Array<ProductRecord> { return [...this.byId.values()] }
+  all(): Array<ProductRecord> {
+    return [...this.byId.values()]
+  }
 
-  create(o: { id?: number; slug?: string; name: string; platformId: number; owner: { id: string; username: string }; orgId?: string }): ProductRecord {
+  create(
+    o: {
+      id?: number
+      slug?: string
+      name: string
+      platformId: number
+      owner: { id: string; username: string }
+      orgId?: string
+    }
+  ): ProductRecord {
     if (o.id !== undefined && this.byId.has(o.id)) throw new Error(`Product ${o.id} already exists`)
     const id = o.id ?? this.ids.next((n) => this.byId.has(n))
     this.ids.bump(id)
     let slug = o.slug ?? `${o.name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-v${id}`
     while (this.bySlug.has(slug)) slug = `${slug}-${id}`
     const p: ProductRecord = {
-      id, slug, name: o.name, platformId: o.platformId, description: "", orgId: o.orgId,
-      groups: new Map(), team: new Map(), customers: new Map(), firmware: new Map(),
-      config: undefined, deviceConfig: new Map()
+      id,
+      slug,
+      name: o.name,
+      platformId: o.platformId,
+      description: "",
+      orgId: o.orgId,
+      groups: new Map(),
+      team: new Map(),
+      customers: new Map(),
+      firmware: new Map(),
+      config: undefined,
+      deviceConfig: new Map()
     }
     p.team.set(o.owner.username, { _id: o.owner.id, username: o.owner.username, role: ADMIN_ROLE })
     this.byId.set(id, p)
@@ -101,18 +130,42 @@ export class ProductStore {
   }
 
   // ---- firmware
-  addFirmware(p: ProductRecord, o: { version: number; title: string; description: string; name: string; data: Uint8Array; uploadedBy: string; mandatory: boolean; productDefault?: boolean }): ProductFirmwareRecord {
+  addFirmware(
+    p: ProductRecord,
+    o: {
+      version: number
+      title: string
+      description: string
+      name: string
+      data: Uint8Array
+      uploadedBy: string
+      mandatory: boolean
+      productDefault?: boolean
+    }
+  ): ProductFirmwareRecord {
     if (p.firmware.has(o.version)) throw new Error(`Version ${o.version} already exists`)
     const f: ProductFirmwareRecord = {
-      _id: this.objectIds.next(), version: o.version, title: o.title, description: o.description, name: o.name,
-      size: o.data.length, product_default: o.productDefault === true, uploaded_on: nowIso(), product_id: p.id,
-      uploaded_by: { username: o.uploadedBy }, groups: [], mandatory: o.mandatory, data: o.data
+      _id: this.objectIds.next(),
+      version: o.version,
+      title: o.title,
+      description: o.description,
+      name: o.name,
+      size: o.data.length,
+      product_default: o.productDefault === true,
+      uploaded_on: nowIso(),
+      product_id: p.id,
+      uploaded_by: { username: o.uploadedBy },
+      groups: [],
+      mandatory: o.mandatory,
+      data: o.data
     }
     p.firmware.set(f.version, f)
     return f
   }
 
-  deleteFirmware(p: ProductRecord, version: number): boolean { return p.firmware.delete(version) }
+  deleteFirmware(p: ProductRecord, version: number): boolean {
+    return p.firmware.delete(version)
+  }
 
   /** The product default firmware, if one is released. */
   defaultFirmware(p: ProductRecord): ProductFirmwareRecord | undefined {
@@ -161,7 +214,7 @@ export class ProductStore {
 
   /** Makes `f` the only product default (or clears its flag). */
   setDefaultFirmware(p: ProductRecord, f: ProductFirmwareRecord, isDefault: boolean): void {
-    if (isDefault) for (const x of p.firmware.values()) x.product_default = x === f
+    if (isDefault) { for (const x of p.firmware.values()) x.product_default = x === f }
     else f.product_default = false
   }
 
@@ -171,7 +224,9 @@ export class ProductStore {
     p.team.set(member.username, member)
     return true
   }
-  removeTeamMember(p: ProductRecord, username: string): boolean { return p.team.delete(username) }
+  removeTeamMember(p: ProductRecord, username: string): boolean {
+    return p.team.delete(username)
+  }
   /** Replaces a member's record (same username). */
   updateTeamMember(p: ProductRecord, member: TeamMember): void {
     if (p.team.has(member.username)) p.team.set(member.username, member)
@@ -189,7 +244,9 @@ export class ProductStore {
     p.customers.set(username, c)
     return c
   }
-  removeCustomer(p: ProductRecord, username: string): boolean { return p.customers.delete(username) }
+  removeCustomer(p: ProductRecord, username: string): boolean {
+    return p.customers.delete(username)
+  }
 
   // ---- configuration (a device's own settings override the product's, section by section)
   /** Merges `patch` into the device's own settings. False when too many devices have settings already. */
@@ -205,7 +262,9 @@ export class ProductStore {
     return mergeConfig(p.config ?? {}, p.deviceConfig.get(deviceId) ?? {})
   }
 
-  pendingConfig(p: ProductRecord, deviceId: string): Config | undefined { return this.pending.get(p.id)?.get(deviceId) }
+  pendingConfig(p: ProductRecord, deviceId: string): Config | undefined {
+    return this.pending.get(p.id)?.get(deviceId)
+  }
 
   /** Queues settings for an offline device. False when too many devices have pending settings already. */
   addPendingConfig(p: ProductRecord, deviceId: string, patch: Config): boolean {

@@ -60,14 +60,23 @@ export interface RefreshRecord {
   readonly scopes: ReadonlyArray<string>
 }
 
-export interface GroupRecord { readonly name: string; description: string; color: string; fw_version: number | null }
+export interface GroupRecord {
+  readonly name: string
+  description: string
+  color: string
+  fw_version: number | null
+}
 
 export interface TeamMember {
   readonly username: string
   [field: string]: unknown
 }
 
-export interface CustomerRecord { readonly id: string; readonly username: string; password: string | undefined }
+export interface CustomerRecord {
+  readonly id: string
+  readonly username: string
+  password: string | undefined
+}
 
 export interface ProductFirmwareRecord {
   readonly _id: string
@@ -100,7 +109,12 @@ export interface ProductRecord {
   readonly deviceConfig: Map<string, Record<string, unknown>>
 }
 
-export interface OrgRecord { readonly id: string; readonly slug: string; name: string; readonly members: Set<string> }
+export interface OrgRecord {
+  readonly id: string
+  readonly slug: string
+  name: string
+  readonly members: Set<string>
+}
 
 export interface SimRecord {
   readonly iccid: string
@@ -114,7 +128,12 @@ export interface SimRecord {
   carrier: string
 }
 
-export interface LibraryVersion { version: string; archive: Uint8Array; created: string; attributes: Record<string, unknown> }
+export interface LibraryVersion {
+  version: string
+  archive: Uint8Array
+  created: string
+  attributes: Record<string, unknown>
+}
 export interface LibraryRecord {
   readonly name: string
   readonly owner: string | undefined
@@ -146,6 +165,15 @@ export interface ClientRecord {
   readonly productId: number | undefined
 }
 
-export interface BinaryRecord { readonly id: string; readonly data: Uint8Array; readonly owner: string; readonly expiresAt: string }
+export interface BinaryRecord {
+  readonly id: string
+  readonly data: Uint8Array
+  readonly owner: string
+  readonly expiresAt: string
+}
 
-export interface DiagnosticRecord { updated_at: string; deviceID: string; payload: Record<string, unknown> }
+export interface DiagnosticRecord {
+  updated_at: string
+  deviceID: string
+  payload: Record<string, unknown>
+}
