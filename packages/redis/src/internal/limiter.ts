@@ -141,7 +141,12 @@ export const make = (
       Effect.suspend(() => {
         const status = connection.redis.status
         if (status === "reconnecting" || status === "close" || status === "end") {
-          return Effect.fail(new Unavailable("Network", new Error(`connection ${status}`)))
+          return Effect.fail(
+            new Unavailable(
+              "Network",
+              new Error(status === "reconnecting" ? "connection lost, reconnecting" : "connection closed")
+            )
+          )
         }
         return Effect.tryPromise({
           try: () => script(...keys, ...common, ...args),

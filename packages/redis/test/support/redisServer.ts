@@ -24,7 +24,7 @@ export const findRedisServer = (): string => {
   )
 }
 
-const freePort = Effect.async<number>((resume) => {
+export const freePort = Effect.async<number>((resume) => {
   const server = net.createServer()
   server.listen(0, "127.0.0.1", () => {
     const port = (server.address() as net.AddressInfo).port
@@ -58,6 +58,10 @@ export interface RedisServer {
   readonly kill: Effect.Effect<void>
   /** Starts it again on the same port (empty, as after a crash without persistence). */
   readonly restart: Effect.Effect<void, Error>
+  /** Freezes it (SIGSTOP): connections stay open and nothing answers. */
+  readonly freeze: Effect.Effect<void>
+  /** Lets a frozen server go on (SIGCONT). */
+  readonly thaw: Effect.Effect<void>
 }
 
 export const start: Effect.Effect<RedisServer, Error, import("effect/Scope").Scope> = Effect.gen(function*() {
@@ -92,6 +96,17 @@ export const start: Effect.Effect<RedisServer, Error, import("effect/Scope").Sco
     proc.once("exit", () => resume(Effect.void))
     proc.kill("SIGKILL")
   })
-  yield* Effect.acquireRelease(launch, () => stop)
-  return { port, url: `redis://127.0.0.1:${port}`, kill: stop, restart: launch }
+  const signal = (name: NodeJS.Signals) =>
+    Effect.sync(() => {
+      child?.kill(name)
+    })
+  yield* Effect.acquireRelease(launch, () => Effect.zipRight(signal("SIGCONT"), stop))
+  return {
+    port,
+    url: `redis://127.0.0.1:${port}`,
+    kill: stop,
+    restart: launch,
+    freeze: signal("SIGSTOP"),
+    thaw: signal("SIGCONT")
+  }
 })
