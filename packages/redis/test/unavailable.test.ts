@@ -58,7 +58,7 @@ describe("Redis unavailable", () => {
         yield* redis.restart
         yield* Effect.sleep("300 millis")
         let again = yield* run(a, Effect.either(Recording.ping({})))
-        for (let i = 0; i < 50 && Either.isLeft(again); i++) {
+        for (let i = 0; i < 200 && Either.isLeft(again); i++) {
           yield* Effect.sleep("100 millis")
           again = yield* run(a, Effect.either(Recording.ping({})))
         }

@@ -128,7 +128,7 @@ export const make = (
         method: "",
         url: settings.address,
         reason: failure.reason,
-        cause: causeOf(failure.cause),
+        ...(failure.cause === undefined ? {} : { cause: causeOf(failure.cause) }),
         message: `the rate limiter is unavailable: Redis at ${settings.address} ${
           failure.reason === "Timeout"
             ? `did not answer within ${settings.timeout} ms`
@@ -277,8 +277,14 @@ export const make = (
           // interrupted while waiting: leave the queue, or give back a permit granted meanwhile, unused
           waiter.resume = undefined
           const i = waiters.indexOf(waiter)
-          if (i !== -1) waiters.splice(i, 1)
-          else if (waiter.grant !== undefined) {
+          if (i !== -1) {
+            waiters.splice(i, 1)
+            // the last waiter gone: the driver wakes to take this process out of Redis's queue
+            if (waiters.length === 0) {
+              notified = true
+              wake?.()
+            }
+          } else if (waiter.grant !== undefined) {
             const name = waiter.grant
             waiter.grant = undefined
             drop(name)
