@@ -208,12 +208,43 @@ export interface StreamResponse {
 }
 
 /**
+ * The response as it came: status, headers, and the body parsed as JSON where it is JSON (its text
+ * otherwise, `{}` when empty), or its bytes for a download. Made by {@link raw}, for callers that need
+ * Particle's answer untouched (the compat facade).
+ *
+ * @since 0.2.0
+ * @category responses
+ */
+export interface RawResponse {
+  readonly _tag: "Raw"
+  readonly binary: boolean
+}
+
+/**
+ * A response as {@link RawResponse} gives it.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Raw {
+  readonly status: number
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: unknown
+}
+
+/**
  * What an operation answers.
  *
  * @since 0.2.0
  * @category responses
  */
-export type Response = JsonResponse<any, any> | BytesResponse | FileResponse | EmptyResponse | StreamResponse
+export type Response =
+  | JsonResponse<any, any>
+  | BytesResponse
+  | FileResponse
+  | EmptyResponse
+  | StreamResponse
+  | RawResponse
 
 /**
  * @since 0.2.0
@@ -267,6 +298,7 @@ export interface File {
  * @category models
  */
 export type Success<R extends Response> = R extends JsonResponse<infer A, any> ? A
+  : R extends RawResponse ? Raw
   : R extends BytesResponse ? Uint8Array
   : R extends FileResponse ? File
   : R extends StreamResponse ? Stream.Stream<Uint8Array, E.TransportError>
@@ -424,6 +456,30 @@ export const make = <
   const operation = (options?: unknown) =>
     Effect.flatMap(ParticleClient, (client) => client.execute(operation as Any, options === undefined ? {} : options))
   return Object.assign(operation, { definition }) as any
+}
+
+const raws = new WeakMap<Definition, Any>()
+
+/**
+ * The same operation (routes, input, body, errors), answering the response as it came instead of decoded
+ * (see {@link Raw}): for callers that need Particle's body untouched, such as a facade with another
+ * client's interface. Stream operations are returned as they are.
+ *
+ * @since 0.2.0
+ * @category combinators
+ */
+export const raw = <IE, A, E, R>(
+  operation: Operation<IE, A, E, R>
+): Operation<IE, A extends Stream.Stream<any, any, any> ? A : Raw, Exclude<E, E.DecodeError>, R> => {
+  const definition = operation.definition
+  if (definition.response._tag === "Stream" || definition.response._tag === "Raw") return operation as any
+  let made = raws.get(definition)
+  if (made === undefined) {
+    const binary = definition.response._tag === "Bytes" || definition.response._tag === "File"
+    made = make({ ...definition, response: { _tag: "Raw", binary } as RawResponse }) as Any
+    raws.set(definition, made)
+  }
+  return made as any
 }
 
 /**

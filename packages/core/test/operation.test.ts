@@ -259,3 +259,29 @@ plain("the error vocabulary is one array: every class carries its status, tags a
   assert.deepStrictEqual([...ParticleError.retryableTags].sort(), ["RateLimited", "ServerError", "TransportError"])
   assert.strictEqual(ParticleError.classes.length, 13)
 })
+
+layer(Client.layer({ retry: false }, "node"))("raw responses", (it) => {
+  it.effect("Operation.raw answers status, headers and the body as it came; errors stay typed", () =>
+    Effect.gen(function*() {
+      const server = yield* TestServer
+      yield* server.handle((_, res) =>
+        json(res, 201, { id: DEVICE, name: null, online: true, extra: { kept: [1] } }, { "x-a": "b" })
+      )
+      const raw = yield* Operation.raw(ops.getDevice)({ deviceId: DEVICE })
+      assert.strictEqual(raw.status, 201)
+      assert.strictEqual(raw.headers["x-a"], "b")
+      // unknown fields are kept (the typed operation would drop them)
+      assert.deepStrictEqual(raw.body, { id: DEVICE, name: null, online: true, extra: { kept: [1] } })
+      yield* server.handle((_, res) => res.writeHead(200).end(Buffer.from([1, 2])))
+      const bytes = yield* Operation.raw(ops.download)({ binaryId: "b" })
+      assert.deepStrictEqual(Array.from(bytes.body as Uint8Array), [1, 2])
+      yield* server.handle((_, res) => res.writeHead(204).end())
+      assert.deepStrictEqual((yield* Operation.raw(ops.remove)({ deviceId: DEVICE, product: 1 })).body, {})
+      yield* server.handle((_, res) => json(res, 404, { error: "nope" }))
+      const error = yield* Effect.flip(Operation.raw(ops.getDevice)({ deviceId: DEVICE }))
+      assert.strictEqual(error._tag, "NotFound")
+      // made once per operation; a stream operation is its own raw form
+      assert.strictEqual(Operation.raw(ops.getDevice), Operation.raw(ops.getDevice))
+      assert.strictEqual(Operation.raw(ops.events) as unknown, ops.events)
+    }))
+})

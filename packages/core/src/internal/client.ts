@@ -177,6 +177,17 @@ export const make = (
       switch (prepared.response._tag) {
         case "Empty":
           return Effect.void
+        case "Raw": {
+          const { body, headers, status } = response
+          if (typeof body !== "string") return Effect.succeed({ status, headers, body })
+          let parsed: unknown = body.length === 0 ? {} : body
+          try {
+            if (body.length > 0) parsed = JSON.parse(body)
+          } catch {
+            // not JSON: the text as it came
+          }
+          return Effect.succeed({ status, headers, body: parsed })
+        }
         case "Bytes":
         case "File": {
           const bytes = typeof response.body === "string" ? new TextEncoder().encode(response.body) : response.body
@@ -235,8 +246,9 @@ export const make = (
         const kind = prepared.response._tag
         const headers: Record<string, string> = {}
         if (userAgent !== undefined) headers["user-agent"] = userAgent
-        if (kind === "Json") headers.accept = "application/json"
-        else if (kind === "Stream") headers.accept = "text/event-stream"
+        if (kind === "Json" || (prepared.response._tag === "Raw" && !prepared.response.binary)) {
+          headers.accept = "application/json"
+        } else if (kind === "Stream") headers.accept = "text/event-stream"
         if (definition.headers !== undefined) Object.assign(headers, definition.headers(input))
         // the token goes to the base URL only: an absolute URL elsewhere (a download link) gets none
         let accessToken: Redacted.Redacted<string> | undefined
@@ -265,7 +277,8 @@ export const make = (
               }
             ))
           }
-          const binary = kind === "Bytes" || kind === "File"
+          const binary = kind === "Bytes" || kind === "File" ||
+            (prepared.response._tag === "Raw" && prepared.response.binary)
           const sendOptions = {
             timeout: callTimeout,
             binary,
