@@ -12,11 +12,10 @@ import { DateInput, isoDate } from "./internal/input.js"
  *
  * Options: `startDate`, `endDate`: a `Date` or an ISO-8601 string.
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `BadRequest`: dates Particle does not accept (`start_date` more than 30 days ago, …).
  * - `Forbidden`: user scope — unknown device or someone else's; product scope — not on the team.
  * - `NotFound`: product scope — the device is not in the product, or no such product.
- * - `InvalidInput`: a date that is not a valid `Date` or ISO-8601 string, a bad `deviceId` or `product`.
  *
  * @example
  * ```ts

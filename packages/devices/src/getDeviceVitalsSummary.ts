@@ -13,11 +13,10 @@ import { DateInput, isoDate } from "./internal/input.js"
  * Options: `startDate`, `endDate` (a `Date` or ISO-8601 string), `limit` (the number of samples,
  * sent as `limit`).
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `BadRequest`: dates Particle does not accept.
  * - `Forbidden`: user scope — unknown device or someone else's; product scope — not on the team.
  * - `NotFound`: product scope — the device is not in the product, or no such product.
- * - `InvalidInput`: a bad date or `limit`, a bad `deviceId` or `product`.
  *
  * @example
  * ```ts
