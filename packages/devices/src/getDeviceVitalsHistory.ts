@@ -4,7 +4,6 @@
 import { Input, Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
 import { VitalsHistory } from "./Diagnostics.js"
-import { DateInput, isoDate } from "./internal/input.js"
 
 /**
  * Gets the vitals records of a device over a period (`GET /v1/diagnostics/:id`, or the product twin,
@@ -39,10 +38,10 @@ export const getDeviceVitalsHistory = /*#__PURE__*/ Operation.make({
   input: Input.deviceOptions({
     deviceId: Input.DeviceIdOrName,
     product: Schema.optional(Input.Product),
-    startDate: Schema.optional(DateInput),
-    endDate: Schema.optional(DateInput)
+    startDate: Schema.optional(Input.DateTime),
+    endDate: Schema.optional(Input.DateTime)
   }),
-  query: (i) => ({ start_date: isoDate(i.startDate), end_date: isoDate(i.endDate) }),
+  query: (i) => ({ start_date: i.startDate, end_date: i.endDate }),
   response: Operation.json(VitalsHistory),
   errors: [ParticleError.BadRequest, ParticleError.NotFound]
 })
