@@ -268,6 +268,12 @@ if (required.status !== 0 && /ERR_REQUIRE_ESM/.test(required.stderr)) {
   requireNote = `require(esm) on Node ${process.version} needs --experimental-require-module`
 }
 if (required.status !== 0) fail("consumer", `require failed:\n${required.stderr}`)
+if (required.status === 0 && process.features.require_module) {
+  // what a Node without require(esm) says (before 20.19, or with it turned off): that the package is ESM
+  const off = runNode(["--no-experimental-require-module", "require.cjs"])
+  const code = /code: '([A-Z_]+)'/.exec(off.stderr)?.[1]
+  if (off.status !== 0) requireNote += `; with it off (--no-experimental-require-module) require() fails with ${code}`
+}
 const requireWarning = /ExperimentalWarning[^\n]*/.exec(required.stderr ?? "")?.[0]
 if (requireWarning) requireNote += ` (it warns: ${requireWarning.trim()})`
 
