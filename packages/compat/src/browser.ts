@@ -42,6 +42,14 @@ export class Particle extends ParticleBase {
 /**
  * The endpoint methods of {@link Particle}, typed from the method table (binaries as `ArrayBuffer`).
  *
+ * @example
+ * ```ts
+ * import Particle from "@effect-particle/compat"
+ *
+ * const particle: Particle = new Particle()
+ * const binary = await particle.downloadFirmwareBinary({ binaryId: "5734a5d4a71c2601243809e6", auth: "a-token" })
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */

@@ -63,6 +63,8 @@ export interface Case {
   readonly prepare?: (sim: Simulator.SimulatorHandle, fx: Fx) => Promise<Record<string, unknown>>
   /** `false`: a request-only variant (another case compares the method's result) */
   readonly result?: false | { readonly differs?: ResultDifference }
+  /** uploads a file by its path: Node only (the browser entry has no file system) */
+  readonly nodeOnly?: true
   /** applied to both results before comparing (for what the simulator orders by time) */
   readonly normalise?: (result: any) => unknown
 }
@@ -583,6 +585,7 @@ export const cases: ReadonlyArray<Case> = [
     name: "flashDevice (a path and a stream, latest, product)",
     method: "flashDevice",
     kind: "endpoint",
+    nodeOnly: true,
     args: (fx) => ({
       deviceId: P(fx).deviceIds[0],
       product: P(fx).id,
@@ -605,6 +608,7 @@ export const cases: ReadonlyArray<Case> = [
     name: "compileCode (a path, latest)",
     method: "compileCode",
     kind: "endpoint",
+    nodeOnly: true,
     args: (fx) => ({ files: { "app.ino": fx.disk.source }, platformId: 13, ...a(fx) })
   },
   {
@@ -1493,6 +1497,7 @@ export const cases: ReadonlyArray<Case> = [
     name: "request (files and form)",
     method: "request",
     kind: "generic",
+    nodeOnly: true,
     args: (fx) => ({
       uri: `/v1/devices/${online(fx)}`,
       method: "PUT",

@@ -14,6 +14,7 @@ import { Simulator } from "@effect-particle/simulator"
 import { readFileSync } from "node:fs"
 import { isDeepStrictEqual } from "node:util"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import BrowserParticle from "../src/browser.js"
 import Particle from "../src/index.js"
 import { type Case, cases, type Fx, type RequestDifference, type ResultDifference } from "./cases.js"
 import { filesOnDisk, Official, officialVersion } from "./support/fixture.js"
@@ -118,38 +119,49 @@ interface RequestStats {
   readonly documented: ReadonlyArray<RequestDifference>
 }
 const requestStats: Array<RequestStats> = []
+const browserStats: Array<RequestStats> = []
 
 const take = (extra: ReadonlyArray<string>) => [
   ...recorder.take().map((r) => ({ host: "base", shape: shapeOf(r, extra) })),
   ...foreign.take().map((r) => ({ host: "foreign", shape: shapeOf(r, extra) }))
 ]
 
+/** Runs a case on particle-api-js and on `Facade` against the recorders; checks the differences; counts. */
+const compareRequests = async (c: Case, Facade: new(o: Record<string, unknown>) => unknown): Promise<RequestStats> => {
+  const fx = await prepared(c, "request", recorder.url)
+  recorder.take()
+  foreign.take()
+  await outcome(() => call(clientOf(Official, c, fx), c, fx, true))
+  const theirs = take(c.headers ?? [])
+  await outcome(() => call(clientOf(Facade, c, fx), c, fx, false))
+  const ours = take(c.headers ?? [])
+  // the same number of requests, to the same servers, with the same methods (the rest field by field)
+  expect(ours.map((r) => `${r.host} ${r.shape.method}`)).toEqual(theirs.map((r) => `${r.host} ${r.shape.method}`))
+  const declared = new Set(c.requestDiffers ?? [])
+  const seen = new Set<RequestDifference>()
+  let identical = 0
+  theirs.forEach((t, i) => {
+    const found = differences(t.shape, ours[i]!.shape)
+    if (found.length === 0) identical++
+    for (const d of found) {
+      const id = [...declared].find((k) => requestDifferences[k](d))
+      expect(id, `undocumented difference in ${d.field}: ${JSON.stringify(d)}`).toBeDefined()
+      seen.add(id!)
+    }
+  })
+  expect([...seen].sort()).toEqual([...declared].sort())
+  return { name: c.name, requests: theirs.length, identical, documented: [...declared] }
+}
+
 describe(`requests: particle-api-js ${officialVersion} and the facade, on a recording server`, () => {
   it.each(cases)("$name", async (c) => {
-    const fx = await prepared(c, "request", recorder.url)
-    recorder.take()
-    foreign.take()
-    await outcome(() => call(clientOf(Official, c, fx), c, fx, true))
-    const theirs = take(c.headers ?? [])
-    await outcome(() => call(clientOf(Particle, c, fx), c, fx, false))
-    const ours = take(c.headers ?? [])
+    requestStats.push(await compareRequests(c, Particle))
+  })
+})
 
-    // the same number of requests, to the same servers, with the same methods (the rest field by field)
-    expect(ours.map((r) => `${r.host} ${r.shape.method}`)).toEqual(theirs.map((r) => `${r.host} ${r.shape.method}`))
-    const declared = new Set(c.requestDiffers ?? [])
-    const seen = new Set<RequestDifference>()
-    let identical = 0
-    theirs.forEach((t, i) => {
-      const found = differences(t.shape, ours[i]!.shape)
-      if (found.length === 0) identical++
-      for (const d of found) {
-        const id = [...declared].find((k) => requestDifferences[k](d))
-        expect(id, `undocumented difference in ${d.field}: ${JSON.stringify(d)}`).toBeDefined()
-        seen.add(id!)
-      }
-    })
-    expect([...seen].sort()).toEqual([...declared].sort())
-    requestStats.push({ name: c.name, requests: theirs.length, identical, documented: [...declared] })
+describe("requests: the browser entry (fetch) sends the same", () => {
+  it.each(cases.filter((c) => c.nodeOnly !== true))("$name", async (c) => {
+    browserStats.push(await compareRequests(c, BrowserParticle))
   })
 })
 
@@ -286,7 +298,6 @@ describe(`results: particle-api-js ${officialVersion} and the facade, on the sim
       expect(mismatch(normalise(comparable(theirs)), normalise(comparable(ours)))).toBeUndefined()
     }
     resultStats.push({ name: c.name, documented, outcome: kindOf(ours) })
-    if (process.env.COMPAT_DEBUG) console.log("OUTCOME", c.name, kindOf(ours), kindOf(theirs))
   })
 })
 
@@ -360,6 +371,13 @@ describe("coverage", () => {
         documentedResults.map((s) => `${s.name}: ${s.documented}`).join("; ")
       })`
     ]
+    const browserIdentical = browserStats.reduce((n, s) => n + s.identical, 0)
+    const browserRequests = browserStats.reduce((n, s) => n + s.requests, 0)
+    lines.push(
+      `browser entry (fetch): ${browserIdentical} of ${browserRequests} requests identical over ${browserStats.length} cases (the ${
+        cases.length - browserStats.length
+      } uploading a path are Node only), the others differing as documented`
+    )
     const outcomes = new Map<string, number>()
     for (const s of resultStats) outcomes.set(s.outcome, (outcomes.get(s.outcome) ?? 0) + 1)
     lines.push(`facade outcomes on the simulator: ${[...outcomes].sort().map(([k, n]) => `${k} ×${n}`).join(", ")}`)

@@ -3,20 +3,58 @@
  * `setContext("tool" | "project", …)` and per-call `context`.
  */
 
-/** A tool and the components it is made of: `X-Particle-Tool: cli@1.2.3, bar@a.b.c`. */
+/**
+ * A tool and the components it is made of, sent as `X-Particle-Tool: cli@1.2.3, bar@a.b.c`.
+ *
+ * @example
+ * ```ts
+ * import Particle from "@effect-particle/compat"
+ *
+ * new Particle().setContext("tool", { name: "cli", version: "1.2.3", components: [{ name: "bar", version: "a.b.c" }] })
+ * ```
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface ToolContext {
   readonly name: string
   readonly version?: string | number | undefined
   readonly components?: ReadonlyArray<{ readonly name: string; readonly version?: string | number | undefined }>
 }
 
-/** A project and its properties: `X-Particle-Project: blinky; version=0.0.1`. */
+/**
+ * A project and its properties, sent as `X-Particle-Project: blinky; version=0.0.1`.
+ *
+ * @example
+ * ```ts
+ * import Particle from "@effect-particle/compat"
+ *
+ * new Particle().setContext("project", { name: "blinky", version: "0.0.1" })
+ * ```
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface ProjectContext {
   readonly name: string
   readonly [property: string]: unknown
 }
 
-/** What `setContext` and per-call `context` hold. */
+/**
+ * What `setContext` and per-call `context` hold. A per-call `context` applies to that call only (it is
+ * merged over the instance's, which it does not change).
+ *
+ * @example
+ * ```ts
+ * import Particle from "@effect-particle/compat"
+ *
+ * const particle = new Particle({ auth: process.env.PARTICLE_ACCESS_TOKEN })
+ * await particle.getUserInfo({ context: { tool: { name: "nightly-job", version: "2" } } })
+ * ```
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface Context {
   readonly tool?: ToolContext | undefined
   readonly project?: ProjectContext | undefined

@@ -23,7 +23,18 @@ import { flashTinker } from "./generic.js"
 // ------------------------------------------------------------------------------------------------- types
 
 /**
- * Options every method takes besides its own (particle-api-js's, plus `signal`).
+ * Options every method takes besides its own (particle-api-js's `auth`, `headers`, `context`, plus
+ * `abortSignal`).
+ *
+ * @example
+ * ```ts
+ * import Particle from "@effect-particle/compat"
+ *
+ * const particle = new Particle()
+ * const controller = new AbortController()
+ * setTimeout(() => controller.abort(), 5_000)
+ * await particle.getUserInfo({ auth: "a-token", headers: { "X-Request-Id": "42" }, abortSignal: controller.signal })
+ * ```
  *
  * @since 0.1.0
  * @category models
@@ -43,7 +54,15 @@ export interface CallOptions {
 }
 
 /**
- * Options of the methods particle-api-js gives no `auth` option (only the default token applies there).
+ * Options of the methods particle-api-js gives no `auth` option (`login`, `sendOtp`, `createUser`,
+ * `downloadFile`, …). Unlike particle-api-js, the default token is not sent where the endpoint takes none.
+ *
+ * @example
+ * ```ts
+ * import Particle from "@effect-particle/compat"
+ *
+ * const { body } = await new Particle().login({ username: "me@example.com", password: "secret", headers: { "X-A": "1" } })
+ * ```
  *
  * @since 0.1.0
  * @category models
@@ -53,6 +72,17 @@ export type NoAuthOptions = Omit<CallOptions, "auth">
 /**
  * A file to upload: a path (Node), bytes, a `Blob`/`File`, or a stream of bytes (a Node `Readable`).
  *
+ * @example
+ * ```ts
+ * import Particle from "@effect-particle/compat"
+ * import { createReadStream } from "node:fs"
+ *
+ * await new Particle({ auth: "a-token" }).compileCode({
+ *   files: { "app.ino": "./src/app.ino", "lib/util.h": createReadStream("./lib/util.h") },
+ *   platformId: 13
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -60,6 +90,13 @@ export type FileLike = string | Uint8Array | ArrayBuffer | Blob | AsyncIterable<
 
 /**
  * A product ID or slug.
+ *
+ * @example
+ * ```ts
+ * import type { ProductRef } from "@effect-particle/compat"
+ *
+ * const products: Array<ProductRef> = [4242, "my-fleet"]
+ * ```
  *
  * @since 0.1.0
  * @category models

@@ -2,7 +2,7 @@
  * The `Particle` class of both entries: particle-api-js 12.0.3's constructor, fields and methods, every
  * call an operation of the domain packages run with `Operation.raw` on one client per instance.
  */
-import type { Input, ParticleError } from "@effect-particle/core"
+import type { ParticleError } from "@effect-particle/core"
 import { Operation, ParticleClient } from "@effect-particle/core"
 import * as Cause from "effect/Cause"
 import * as Context from "effect/Context"
@@ -40,6 +40,16 @@ export interface Platform {
  * `auth`, with its defaults), and `effect`, the options of the underlying `ParticleClient` (`timeout`,
  * `retry`, `rateLimit`, `rateLimiter`, `middleware`, …; see `@effect-particle/core`).
  *
+ * @example
+ * ```ts
+ * import Particle from "@effect-particle/compat"
+ *
+ * const particle = new Particle({
+ *   auth: process.env.PARTICLE_ACCESS_TOKEN,
+ *   effect: { timeout: "10 seconds", retry: { times: 5 } }
+ * })
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -61,7 +71,15 @@ export interface ParticleOptions {
 }
 
 /**
- * What every JSON method resolves with.
+ * What every JSON method resolves with (`{ statusCode: 204, body: {} }` for an empty answer).
+ *
+ * @example
+ * ```ts
+ * import Particle, { type JSONResponse } from "@effect-particle/compat"
+ *
+ * const response: JSONResponse = await new Particle({ auth: "a-token" }).getUserInfo({})
+ * console.log(response.statusCode, response.body.username)
+ * ```
  *
  * @since 0.1.0
  * @category models
@@ -73,6 +91,15 @@ export interface JSONResponse<T = any> {
 
 /**
  * Options of `get`, `head`, `post`, `put`, `patch`, `delete` and `request`.
+ *
+ * @example
+ * ```ts
+ * import Particle from "@effect-particle/compat"
+ *
+ * const particle = new Particle({ auth: "a-token" })
+ * await particle.get({ uri: "/v1/devices", query: { page: 1 } })
+ * await particle.request({ uri: "/v1/binaries/abc", method: "get", isBuffer: true })
+ * ```
  *
  * @since 0.1.0
  * @category models
@@ -97,6 +124,13 @@ export interface RequestOptions extends CallOptions {
 /**
  * Options of `getEventStream`.
  *
+ * @example
+ * ```ts
+ * import Particle from "@effect-particle/compat"
+ *
+ * const stream = await new Particle({ auth: "a-token" }).getEventStream({ product: "my-fleet", name: "alarm" })
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -113,6 +147,17 @@ export interface EventStreamOptions {
 /**
  * `particle.effect`: the instance's client for Effect code (an extension).
  *
+ * @example
+ * ```ts
+ * import Particle from "@effect-particle/compat"
+ * import { getVariable } from "@effect-particle/devices"
+ * import { Effect } from "effect"
+ *
+ * const particle = new Particle({ auth: process.env.PARTICLE_ACCESS_TOKEN })
+ * const v = await particle.effect.runPromise(getVariable({ deviceId: "my-boron", name: "temperature" }))
+ * const program = getVariable({ deviceId: "my-boron", name: "humidity" }).pipe(Effect.provide(particle.effect.layer))
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -122,7 +167,10 @@ export interface EffectAccess {
    * instance's default token.
    */
   readonly layer: Layer.Layer<ParticleClient.ParticleClient, ParticleError.InvalidInput>
-  /** Runs an effect needing a `ParticleClient` on the instance's client, with `auth` or the default token. */
+  /**
+   * Runs an effect needing a `ParticleClient` on the instance's client, with `auth` or the default token;
+   * rejects with the effect's error as it is (a typed `ParticleError`, not a `ParticleApiError`).
+   */
   readonly runPromise: <A, E>(
     effect: Effect.Effect<A, E, ParticleClient.ParticleClient>,
     options?: { readonly auth?: string | undefined; readonly signal?: AbortSignal | undefined }
@@ -155,8 +203,22 @@ const trimSlashes = (url: string) => url.replace(/\/+$/, "")
 
 const hasUpload = (u: unknown) => u !== undefined && u !== null
 
+/** The options without their `undefined` fields (a missing required one is then "is required"). */
+const defined = (options: unknown): unknown =>
+  typeof options === "object" && options !== null && !Array.isArray(options)
+    ? Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined))
+    : options
+
 /**
- * The implementation behind both entries' `Particle` (each passes its platform).
+ * The implementation behind both entries' `Particle` (each passes its platform). Use `Particle`; this is
+ * exported for `instanceof` checks shared by both entries.
+ *
+ * @example
+ * ```ts
+ * import Particle, { ParticleBase } from "@effect-particle/compat"
+ *
+ * console.log(new Particle() instanceof ParticleBase) // true
+ * ```
  *
  * @since 0.1.0
  * @category constructors
@@ -314,7 +376,7 @@ export class ParticleBase {
       const [op, opOptions] = entry.select(withFiles, this.#settings())
       return await this.#run(
         op,
-        opOptions,
+        defined(opOptions),
         this.#token(entry.auth === "call" ? o.auth : undefined),
         this.#state(o),
         entry.result === "binary",
@@ -486,14 +548,18 @@ export class ParticleBase {
         const token = options.auth || defaultToken()
         const run = token ? ParticleClient.withAccessToken(Redacted.make(token))(effect) : effect
         const held = acquire()
+        let exit: Exit.Exit<any, unknown>
         try {
-          return await held.runtime.runPromise(
+          exit = await held.runtime.runPromiseExit(
             run,
             options.signal === undefined ? undefined : { signal: options.signal }
           )
         } finally {
           release(held)
         }
+        // the typed error itself (`NotFound`, `TransportError`, …), not a wrapper
+        if (Exit.isSuccess(exit)) return exit.value
+        throw Cause.squash(exit.cause)
       }
     }
   }
@@ -520,10 +586,14 @@ type MethodOf<E, B> = E extends Entry<infer O, infer R> ? (options: O) => Promis
  * The endpoint methods (particle-api-js 12.0.3's 115 besides `getEventStream`, and the dropped names), with
  * binaries typed as `B`.
  *
+ * @example
+ * ```ts
+ * import type { Methods } from "@effect-particle/compat"
+ *
+ * type GetVariable = Methods<Buffer>["getVariable"]
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
 export type Methods<B> = { readonly [K in keyof typeof methods]: MethodOf<(typeof methods)[K], B> }
-
-/** Upload contents accepted where a file is expected. @internal */
-export type { FileLike, Input }
