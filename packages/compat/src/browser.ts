@@ -71,4 +71,20 @@ export interface Particle extends Methods<ArrayBuffer> {}
  */
 export default Particle
 
+/**
+ * {@link Particle} is also what `require("@effect-particle/compat")` returns (Node ≥ 20.19 loads this ES
+ * module from CommonJS), as `require("particle-api-js")` returns its class.
+ *
+ * @example
+ * ```ts
+ * // CommonJS
+ * const Particle = require("@effect-particle/compat")
+ * const particle = new Particle({ auth: process.env.PARTICLE_ACCESS_TOKEN })
+ * ```
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export { Particle as "module.exports" }
+
 export * from "./exports.js"

@@ -730,6 +730,21 @@ export const cases: ReadonlyArray<Case> = [
     })
   },
   {
+    name: "createIntegration (a settings field the schema does not know)",
+    method: "createIntegration",
+    kind: "endpoint",
+    args: (fx) => ({
+      event: "temperature",
+      settings: {
+        integration_type: "Webhook",
+        url: "https://example.com/x",
+        dataUrlResponseEvent: true,
+        future: "kept"
+      },
+      ...a(fx)
+    })
+  },
+  {
     name: "createIntegration (product and org: refused)",
     method: "createIntegration",
     kind: "endpoint",
@@ -1182,6 +1197,15 @@ export const cases: ReadonlyArray<Case> = [
     })
   },
   {
+    name: "createLogicFunction (a source field the schema does not know)",
+    method: "createLogicFunction",
+    kind: "endpoint",
+    args: (fx) => ({
+      logicFunction: { name: "LF2", source: { type: "JavaScript", code: logicCode, future: "kept" } },
+      ...a(fx)
+    })
+  },
+  {
     name: "getLogicFunction",
     method: "getLogicFunction",
     kind: "endpoint",
@@ -1263,6 +1287,12 @@ export const cases: ReadonlyArray<Case> = [
       ledger: { name: "fleet", scope: "Product", direction: "Downstream" },
       ...a(fx)
     })
+  },
+  {
+    name: "createLedger (a field the schema does not know)",
+    method: "createLedger",
+    kind: "endpoint",
+    args: (fx) => ({ ledger: { name: "extra-ledger", scope: "Owner", future: { ttl: 3 } }, ...a(fx) })
   },
   {
     name: "getLedger",

@@ -131,4 +131,22 @@ describe("a script", () => {
     )
     expect(Number(output.trim())).toBeGreaterThan(0)
   })
+
+  it("in CommonJS, require() returns the class, as require(\"particle-api-js\") does", async () => {
+    expect(existsSync(dist), "run the build first (pnpm test does)").toBe(true)
+    const script = `
+      const Particle = require(${JSON.stringify(dist)})
+      new Particle({ baseUrl: process.env.URL }).getUserInfo({ auth: process.env.TOKEN })
+        .then(({ statusCode, body }) => console.log(statusCode, body.username))
+    `
+    const output = await new Promise<string>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        ["-e", script],
+        { env: { ...process.env, URL: sim.url, TOKEN: sim.accessToken }, timeout: 25_000 },
+        (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout))
+      )
+    )
+    expect(output.trim()).toBe(`200 ${sim.seed.user.username}`)
+  })
 })

@@ -151,6 +151,11 @@ export const refusal = (message: string): ParticleApiError =>
     body: undefined
   })
 
+/** Thrown by a method's option mapping when the operation's schema refuses the options. */
+export class Invalid {
+  constructor(readonly error: ParticleError.InvalidInput) {}
+}
+
 /** Thrown by a method's option mapping where particle-api-js refuses the options itself. */
 export class Refusal {
   constructor(readonly message: string) {}

@@ -5,7 +5,7 @@
  * tests an option for truthiness (`product ? … : …`), the mapping does the same.
  */
 import * as Auth from "@effect-particle/auth"
-import type { Operation } from "@effect-particle/core"
+import { Operation, type ParticleError } from "@effect-particle/core"
 import * as Devices from "@effect-particle/devices"
 import * as Env from "@effect-particle/env"
 import * as Events from "@effect-particle/events"
@@ -16,8 +16,10 @@ import * as Libraries from "@effect-particle/libraries"
 import * as Logic from "@effect-particle/logic"
 import * as Products from "@effect-particle/products"
 import * as Sims from "@effect-particle/sims"
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
 import type { Context } from "./context.js"
-import { Refusal } from "./errors.js"
+import { Invalid, Refusal } from "./errors.js"
 import { flashTinker } from "./generic.js"
 
 // ------------------------------------------------------------------------------------------------- types
@@ -152,6 +154,35 @@ const choose = <O>(
 
 /** A method that resolves with the bytes (a `Buffer` on Node, an `ArrayBuffer` in browsers). */
 const bytes = <O>(entry: Entry<O, "json">): Entry<O, "binary"> => ({ ...entry, result: "binary" })
+
+const verbatims = new WeakMap<Operation.Definition, Operation.Any>()
+
+/**
+ * An operation whose objects go out as the caller gave them, extra fields included, as particle-api-js
+ * sends them: the options are validated by the operation's own schema first (a bad one is its
+ * `InvalidInput`), then the same definition (routes, body, errors) runs on them undecoded. The domain
+ * schemas of these options drop the fields they do not know (integration settings, a ledger, a Logic
+ * function's `source`, a ledger instance, env-var ops), which particle-api-js would send.
+ */
+const verbatim = (operation: Operation.Any) => {
+  let made = verbatims.get(operation.definition)
+  if (made === undefined) {
+    made = Operation.make({ ...operation.definition, input: Schema.Any }) as Operation.Any
+    verbatims.set(operation.definition, made)
+  }
+  const run = made
+  return (options: unknown): readonly [Operation.Any, unknown] => {
+    const checked = Operation.requestPath(operation, options)
+    if (Either.isLeft(checked)) throw new Invalid(checked.left as ParticleError.InvalidInput)
+    return [run, options]
+  }
+}
+
+/** A method that runs `operation` with its objects sent as given (see {@link verbatim}). */
+const asGiven = <O>(operation: Operation.Any, map: (o: O, s: Settings) => unknown): Entry<O, "json"> => {
+  const send = verbatim(operation)
+  return { ops: [operation], select: (o, s) => send(map(o, s)), auth: "call", result: "json" }
+}
 
 /** particle-api-js's `x ? … : …` tests: a falsy option is no option. */
 const t = <A>(value: A): A | undefined => (value ? value : undefined)
@@ -555,7 +586,7 @@ export const methods = {
     (o) => ({ product: t(o.product) })
   ),
   /** `POST /v1/integrations` (or the product's or org's) with `{ event, deviceid, ...settings }`. */
-  createIntegration: one<
+  createIntegration: asGiven<
     O<
       Org & {
         readonly event: string
@@ -571,7 +602,7 @@ export const methods = {
     deviceId: o.deviceId
   })),
   /** `PUT /v1/integrations/:integrationId`. */
-  editIntegration: one<
+  editIntegration: asGiven<
     O<
       Org & {
         readonly integrationId: string
@@ -918,9 +949,12 @@ export const methods = {
 
   // ---- Logic (9)
   /** `POST /v1/logic/execute` (or the org's) with `logic` as the body. */
-  executeLogic: one<O<Org & { readonly logic: Json }>>(Logic.executeLogic, (o) => ({ org: t(o.org), logic: o.logic })),
+  executeLogic: asGiven<O<Org & { readonly logic: Json }>>(
+    Logic.executeLogic,
+    (o) => ({ org: t(o.org), logic: o.logic })
+  ),
   /** `POST /v1/logic/functions`. */
-  createLogicFunction: one<O<Org & { readonly logicFunction: Json }>>(
+  createLogicFunction: asGiven<O<Org & { readonly logicFunction: Json }>>(
     Logic.createLogicFunction,
     (o) => ({ org: t(o.org), logicFunction: o.logicFunction })
   ),
@@ -930,7 +964,7 @@ export const methods = {
     (o) => ({ org: t(o.org), logicFunctionId: o.logicFunctionId })
   ),
   /** `PUT /v1/logic/functions/:logicFunctionId`. */
-  updateLogicFunction: one<O<Org & { readonly logicFunctionId: string; readonly logicFunction: Json }>>(
+  updateLogicFunction: asGiven<O<Org & { readonly logicFunctionId: string; readonly logicFunction: Json }>>(
     Logic.updateLogicFunction,
     (o) => ({ org: t(o.org), logicFunctionId: o.logicFunctionId, logicFunction: o.logicFunction })
   ),
@@ -962,7 +996,7 @@ export const methods = {
 
   // ---- Ledger (11)
   /** `POST /v1/ledgers` with `{ ledger }`. */
-  createLedger: one<O<Org & { readonly ledger: Json }>>(
+  createLedger: asGiven<O<Org & { readonly ledger: Json }>>(
     Ledger.createLedger,
     (o) => ({ org: t(o.org), ledger: o.ledger })
   ),
@@ -972,7 +1006,7 @@ export const methods = {
     (o) => ({ org: t(o.org), ledgerName: o.ledgerName })
   ),
   /** `PUT /v1/ledgers/:ledgerName` with `{ ledger }`. */
-  updateLedger: one<O<Org & { readonly ledgerName: string; readonly ledger: Json }>>(
+  updateLedger: asGiven<O<Org & { readonly ledgerName: string; readonly ledger: Json }>>(
     Ledger.updateLedger,
     (o) => ({ org: t(o.org), ledgerName: o.ledgerName, ledger: o.ledger })
   ),
@@ -997,7 +1031,7 @@ export const methods = {
     (o) => ({ org: t(o.org), ledgerName: o.ledgerName, scopeValue: o.scopeValue })
   ),
   /** `PUT /v1/ledgers/:ledgerName/instances/:scopeValue` (`?set_mode=`) with `{ instance }`. */
-  setLedgerInstance: one<
+  setLedgerInstance: asGiven<
     O<
       Org & {
         readonly ledgerName: string
@@ -1054,7 +1088,7 @@ export const methods = {
   /** `GET <scope>/env`. */
   listEnvVars: one<O<EnvScope>>(Env.listEnvVars, (o) => envScope(o)),
   /** `PATCH <scope>/env` with `{ ops }`. */
-  updateEnvVars: one<
+  updateEnvVars: asGiven<
     O<
       EnvScope & { readonly ops: ReadonlyArray<{ readonly op: string; readonly key: string; readonly value?: string }> }
     >

@@ -17,7 +17,7 @@ import { type CallState, currentCall, middleware, NO_TOKEN } from "./call.js"
 import { Client } from "./client.js"
 import { type Context as ToolProjectContext, contextHeaders, type ProjectContext, type ToolContext } from "./context.js"
 import type { EmitterClass } from "./emitter.js"
-import { fromParticleError, ParticleApiError, Refusal, refusal, unexpected } from "./errors.js"
+import { fromParticleError, Invalid, ParticleApiError, Refusal, refusal, unexpected } from "./errors.js"
 import { type EventStream, open } from "./eventStream.js"
 import { generic, type Method, methods as methodSet } from "./generic.js"
 import { type CallOptions, type Entry, type FileLike, methods, type ProductRef } from "./methods.js"
@@ -384,6 +384,7 @@ export class ParticleBase {
       )
     } catch (error) {
       if (error instanceof Refusal) throw refusal(error.message)
+      if (error instanceof Invalid) throw fromParticleError(error.error)
       throw unexpected(error)
     }
   }
