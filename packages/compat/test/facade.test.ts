@@ -25,7 +25,7 @@ const online = () => sim.seed.devices.online.id
 describe("the entries", () => {
   it("Node: binaries are Buffers, event streams are EventEmitters", async () => {
     const particle = new Particle({ baseUrl: sim.url, auth: sim.accessToken })
-    const binary = await particle.downloadProductFirmware({ product: sim.seed.product.id, version: 1 })
+    const binary: Buffer = await particle.downloadProductFirmware({ product: sim.seed.product.id, version: 1 })
     expect(Buffer.isBuffer(binary)).toBe(true)
     expect(binary.toString()).toBe("SIM-PRODUCT-FIRMWARE-v1")
     const stream = await particle.getEventStream({ deviceId: "mine" })
@@ -35,11 +35,15 @@ describe("the entries", () => {
 
   it("browser (fetch, no Node built-ins): binaries are ArrayBuffers, event streams a small emitter", async () => {
     const particle = new BrowserParticle({ baseUrl: sim.url, auth: sim.accessToken })
-    const binary = await particle.downloadProductFirmware({ product: sim.seed.product.id, version: 2 })
+    const binary: ArrayBuffer = await particle.downloadProductFirmware({ product: sim.seed.product.id, version: 2 })
     expect(binary).toBeInstanceOf(ArrayBuffer)
     expect(Buffer.isBuffer(binary)).toBe(false)
     expect(new TextDecoder().decode(binary)).toBe("SIM-PRODUCT-FIRMWARE-v2")
-    const { body } = await particle.getVariable({ deviceId: online(), name: "temperature" })
+    const { body, statusCode }: { body: any; statusCode: number } = await particle.getVariable({
+      deviceId: online(),
+      name: "temperature"
+    })
+    expect(statusCode).toBe(200)
     expect(body.result).toBe(23.5)
     const stream = await particle.getEventStream({ deviceId: "mine" })
     expect(stream).not.toBeInstanceOf(EventEmitter)
