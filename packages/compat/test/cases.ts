@@ -144,6 +144,10 @@ const streamRun = (publish: (fx: Fx) => void) => async (client: any, args: any, 
   return event
 }
 
+/** The simulator orders the user's devices by last handshake, a time set when it seeds: compared by id. */
+const byId = (devices: unknown) =>
+  Array.isArray(devices) ? [...devices].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)) : devices
+
 const basic = (username: string, password: string) =>
   `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`
 
@@ -1085,6 +1089,13 @@ export const cases: ReadonlyArray<Case> = [
     args: (fx) => ({ uri: `${fx.base}/__sim/library-archives/neopixel/0.0.10.tar.gz` })
   },
   {
+    name: "downloadFile (a path under the base URL)",
+    method: "downloadFile",
+    kind: "endpoint",
+    instance: (fx) => ({ auth: fx.token }),
+    args: () => ({ uri: "/__sim/library-archives/onewire/2.0.3.tar.gz" })
+  },
+  {
     name: "downloadFile (a default token, the base URL)",
     method: "downloadFile",
     kind: "endpoint",
@@ -1638,7 +1649,11 @@ export const cases: ReadonlyArray<Case> = [
         signal,
         archive
       }
-    }
+    },
+    normalise: (r) =>
+      r.resolved === undefined
+        ? r
+        : { ...r, resolved: { ...r.resolved, devices: { ...r.resolved.devices, body: byId(r.resolved.devices.body) } } }
   },
   {
     name: "deviceUri",

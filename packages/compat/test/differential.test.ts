@@ -167,19 +167,22 @@ describe("requests: the browser entry (fetch) sends the same", () => {
 
 // -------------------------------------------------------------------------------------------- results
 
-/** What is fresh in every run (README "What the comparison normalises"): only differing strings are masked. */
+/**
+ * What is fresh in every run (README "The differential test"); only strings that differ are masked, in this
+ * order, and a run of masks counts as one (a hex token may hold what looks like epoch milliseconds).
+ */
 const FRESH = [
   /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, // UUIDs (Logic functions, triggers, runs)
   /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g, // ISO-8601 timestamps
-  /(?<!\d)\d{13}(?!\d)/g, // epoch milliseconds (in Logic log file names)
   /manual_\d+/g, // sendPublicKey's order (manual_<Date.now()>)
-  /\b[0-9a-f]{6,}\b/g, // hex: tokens (40), ObjectIds (24), nonces, random name suffixes
+  /\b[0-9a-f]{6,}\b/g, // hex: tokens (40), ObjectIds (24), recovery codes, nonces, random name suffixes
   /\b[A-Za-z0-9+/]{40,}={0,2}/g, // base64: claim codes
-  /\b[A-Z2-7]{16,}\b/g // base32: MFA secrets
+  /\b[A-Z2-7]{16,}\b/g, // base32: MFA secrets
+  /(?<!\d)\d{13}(?!\d)/g // epoch milliseconds (in Logic log file names)
 ]
 
 /** A differing string is equal when only fresh ids and timestamps differ in it. */
-const mask = (s: string) => FRESH.reduce((acc, re) => acc.replace(re, "<fresh>"), s)
+const mask = (s: string) => FRESH.reduce((acc, re) => acc.replace(re, "<fresh>"), s).replace(/(<fresh>)+/g, "<fresh>")
 
 /** The first place where two results differ beyond fresh values, or undefined. */
 const mismatch = (theirs: unknown, ours: unknown, path = "$"): string | undefined => {
