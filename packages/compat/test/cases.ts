@@ -148,6 +148,10 @@ const streamRun = (publish: (fx: Fx) => void) => async (client: any, args: any, 
 const byId = (devices: unknown) =>
   Array.isArray(devices) ? [...devices].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)) : devices
 
+/** A resolved device list (`{ body: [...] }`) compared by id. */
+const bodyById = (r: any) =>
+  r.resolved === undefined ? r : { ...r, resolved: { ...r.resolved, body: byId(r.resolved.body) } }
+
 const basic = (username: string, password: string) =>
   `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`
 
@@ -318,13 +322,7 @@ export const cases: ReadonlyArray<Case> = [
     method: "listDevices",
     kind: "endpoint",
     args: a,
-    // the simulator orders them by last handshake, a time set when it seeds: compared by id
-    normalise: (r) => {
-      const body = r.resolved?.body
-      return Array.isArray(body)
-        ? { ...r, resolved: { ...r.resolved, body: [...body].sort((x, y) => x.id < y.id ? -1 : 1) } }
-        : r
-    }
+    normalise: bodyById
   },
   {
     name: "listDevices (product, filters)",
@@ -1477,7 +1475,8 @@ export const cases: ReadonlyArray<Case> = [
       headers: { "X-Custom": "1" },
       ...a(fx)
     }),
-    headers: ["x-custom"]
+    headers: ["x-custom"],
+    normalise: bodyById
   },
   {
     name: "get (an absolute URL on another host)",
