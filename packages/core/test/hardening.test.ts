@@ -292,7 +292,7 @@ plain.effect(
             Layer.build(layerOf(transport, { [key]: v } as ParticleClient.Options)).pipe(Effect.scoped)
           )
           if (Exit.isSuccess(exit)) continue
-          assert.isFalse(Cause.isDie(exit.cause), `${key}=${String(v)} died: ${Cause.pretty(exit.cause)}`)
+          assert.isFalse(Cause.isDie(exit.cause), `${key}=${inspect(v)} died: ${Cause.pretty(exit.cause)}`)
           const error = Cause.failureOption(exit.cause)
           assert.isTrue(error._tag === "Some" && error.value._tag === "InvalidInput", `${key}: ${String(exit)}`)
           if (error._tag === "Some") {
