@@ -25,8 +25,9 @@ const platform: Platform = {
  * ```ts
  * import Particle from "@effect-particle/compat"
  *
- * const particle = new Particle({ auth: token })
- * const binary: ArrayBuffer = await particle.downloadFirmwareBinary({ binaryId: "5734a5d4a71c2601243809e6" })
+ * const particle = new Particle({ auth: "a-token" })
+ * // in a browser bundle this entry is the one loaded, and `binary` is an ArrayBuffer
+ * const binary = await particle.downloadFirmwareBinary({ binaryId: "5734a5d4a71c2601243809e6" })
  * ```
  *
  * @since 0.1.0
