@@ -245,30 +245,47 @@ interface Mutable {
  * @category decoding
  */
 export const decode = (name: string, data: string): Either.Either<ParticleEvent, MalformedEvent> =>
-  decodeWith(name, data, false) as Either.Either<ParticleEvent, MalformedEvent>
+  toEither(decodeItem(name, data, false)) as Either.Either<ParticleEvent, MalformedEvent>
 
-const decodeWith = (
-  name: string,
-  data: string,
-  raw: boolean
-): Either.Either<ParticleEvent | RawEvent, MalformedEvent> => {
+const toEither = <A extends { readonly _tag: string }>(
+  item: A | MalformedEvent
+): Either.Either<A, MalformedEvent> =>
+  item._tag === "MalformedEvent" ? Either.left(item as MalformedEvent) : Either.right(item as A)
+
+/**
+ * {@link decode} (or {@link decodeRaw} with `raw: true`) returning the event or the {@link MalformedEvent}
+ * itself, with no `Either` allocated around it: what the stream decodes every event with. Tell them apart by
+ * `_tag`. Never throws.
+ *
+ * @example
+ * ```ts
+ * import { Event } from "@effect-particle/events"
+ *
+ * const item = Event.decodeItem("t", "not json", false)
+ * // item._tag === "MalformedEvent" && item.reason === "InvalidJson"
+ * ```
+ *
+ * @since 0.2.0
+ * @category decoding
+ */
+export const decodeItem = (name: string, data: string, raw: boolean): ParticleEvent | RawEvent | MalformedEvent => {
   let json: unknown
   try {
     json = JSON.parse(data)
   } catch {
-    return Either.left(malformed(name, data, "InvalidJson", "the data is not JSON"))
+    return malformed(name, data, "InvalidJson", "the data is not JSON")
   }
   const event = fast(name, json, raw)
-  if (event !== undefined) return Either.right(event)
+  if (event !== undefined) return event
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    return Either.left(malformed(name, data, "InvalidEvent", "the data is not a JSON object"))
+    return malformed(name, data, "InvalidEvent", "the data is not a JSON object")
   }
   const decoded: Either.Either<ParticleEvent | RawEvent, ParseResult.ParseError> = (raw
     ? decodeRawSchema
     : decodeSchema)({ ...(json as object), name })
   return Either.isRight(decoded)
-    ? Either.right(decoded.right)
-    : Either.left(malformed(name, data, "InvalidEvent", schemaIssue(decoded.left)))
+    ? decoded.right
+    : malformed(name, data, "InvalidEvent", schemaIssue(decoded.left))
 }
 
 /**
@@ -328,7 +345,7 @@ const decodeRawSchema = Schema.decodeUnknownEither(RawEvent, { onExcessProperty:
  * @category decoding
  */
 export const decodeRaw = (name: string, data: string): Either.Either<RawEvent, MalformedEvent> =>
-  decodeWith(name, data, true) as Either.Either<RawEvent, MalformedEvent>
+  toEither(decodeItem(name, data, true)) as Either.Either<RawEvent, MalformedEvent>
 
 /**
  * The schema-only decoder (no fast path), for tests and for users who want to decode stored events.

@@ -105,17 +105,14 @@ export const connect = <S>(
       return Effect.zipRight(Effect.sleep(Duration.millis(left > 0 ? left : idleMillis)), Effect.suspend(watch))
     }))
 
-    const decode = config.raw ? Event.decodeRaw : Event.decode
+    const raw = config.raw
     let out: Array<AnyEvent | Event.MalformedEvent> = []
     let malformed = 0
     const parser = new SseParser({
       onMessage: (name, data) => {
-        const decoded = decode(name, data)
-        if (decoded._tag === "Right") out.push(decoded.right)
-        else {
-          malformed++
-          out.push(decoded.left)
-        }
+        const item = Event.decodeItem(name, data, raw)
+        if (item._tag === "MalformedEvent") malformed++
+        out.push(item)
       },
       onIssue: (issue) => {
         malformed++
