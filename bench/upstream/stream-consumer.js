@@ -10,8 +10,8 @@ import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
-import v8 from "node:v8"
 import { PerformanceObserver } from "node:perf_hooks"
+import v8 from "node:v8"
 
 const N = Number(process.argv[2] ?? 1_000_000)
 const SIZE = Number(process.argv[3] ?? 100)
@@ -45,7 +45,10 @@ const ways = {
   "Stream.runForEach (Effect per element)": () =>
     Effect.runPromise(Stream.runForEach(source(), (item) => Effect.sync(() => onItem(item)))),
   "Stream.runForEachChunk (Effect per chunk)": () =>
-    Effect.runPromise(Stream.runForEachChunk(source(), (chunk) => Effect.sync(() => { for (const x of chunk) onItem(x) }))),
+    Effect.runPromise(Stream.runForEachChunk(source(), (chunk) =>
+      Effect.sync(() => {
+        for (const x of chunk) onItem(x)
+      }))),
   "Stream.toPull loop": () =>
     Effect.runPromise(Effect.scoped(Effect.flatMap(Stream.toPull(source()), (pull) =>
       Effect.suspend(function loop() {
