@@ -7,7 +7,7 @@ import simpleImportSort from "eslint-plugin-simple-import-sort"
 import tseslint from "typescript-eslint"
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/node_modules/**", "**/.turbo/**", "bench/.out/**", "**/*.md"] },
+  { ignores: ["**/dist/**", "**/node_modules/**", "**/.turbo/**", "bench/.out/**", "docs/api/**", "**/*.md"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...effectEslint.configs.dprint,

@@ -4,7 +4,6 @@
 import { Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
 import { UsageReport } from "./Billing.js"
-import { envelope } from "./internal/envelope.js"
 import { billingRoutes, Day, dayString, NumericId, org } from "./internal/input.js"
 
 /**
@@ -62,6 +61,6 @@ export const createUsageReport = /*#__PURE__*/ Operation.make({
       devices: i.devices,
       products: i.products
     }),
-  response: Operation.json(envelope("data", UsageReport)),
+  response: Operation.json(Schema.pluck(Schema.Struct({ data: UsageReport }), "data")),
   errors: [ParticleError.BadRequest, ParticleError.NotFound]
 })

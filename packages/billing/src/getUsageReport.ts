@@ -4,7 +4,6 @@
 import { Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
 import { UsageReport } from "./Billing.js"
-import { envelope } from "./internal/envelope.js"
 import { billingRoutes, NumericId, org } from "./internal/input.js"
 
 /**
@@ -30,6 +29,6 @@ export const getUsageReport = /*#__PURE__*/ Operation.make({
   method: "GET",
   routes: billingRoutes("/usage_reports/{usageReportId}"),
   input: Schema.Struct({ org, usageReportId: NumericId }),
-  response: Operation.json(envelope("data", UsageReport)),
+  response: Operation.json(Schema.pluck(Schema.Struct({ data: UsageReport }), "data")),
   errors: [ParticleError.NotFound]
 })

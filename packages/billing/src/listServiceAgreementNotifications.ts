@@ -4,7 +4,6 @@
 import { Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
 import { Notification } from "./Billing.js"
-import { envelope } from "./internal/envelope.js"
 import { billingRoutes, NumericId, org } from "./internal/input.js"
 
 /**
@@ -33,6 +32,6 @@ export const listServiceAgreementNotifications = /*#__PURE__*/ Operation.make({
   method: "GET",
   routes: billingRoutes("/service_agreements/{serviceAgreementId}/notifications"),
   input: Schema.Struct({ org, serviceAgreementId: NumericId }),
-  response: Operation.json(envelope("data", Schema.Array(Notification))),
+  response: Operation.json(Schema.pluck(Schema.Struct({ data: Schema.Array(Notification) }), "data")),
   errors: [ParticleError.NotFound]
 })

@@ -4,7 +4,6 @@
 import { Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
 import { ServiceAgreement } from "./Billing.js"
-import { envelope } from "./internal/envelope.js"
 import { billingRoutes, org } from "./internal/input.js"
 
 /**
@@ -33,6 +32,6 @@ export const listServiceAgreements = /*#__PURE__*/ Operation.make({
   method: "GET",
   routes: billingRoutes("/service_agreements"),
   input: Schema.Struct({ org }),
-  response: Operation.json(envelope("data", Schema.Array(ServiceAgreement))),
+  response: Operation.json(Schema.pluck(Schema.Struct({ data: Schema.Array(ServiceAgreement) }), "data")),
   errors: [ParticleError.NotFound]
 })

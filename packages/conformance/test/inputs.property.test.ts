@@ -5,15 +5,24 @@
 import { Operation, ParticleError } from "@effect-particle/core"
 import * as Testing from "@effect-particle/testing"
 import { describe, expect, it, layer } from "@effect/vitest"
-import * as Arbitrary from "effect/Arbitrary"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import * as FastCheck from "effect/FastCheck"
+import * as Schema from "effect/Schema"
+import * as TestServices from "effect/TestServices"
 import { type Exported, exportedOperations } from "./domains.js"
 
 const operations = await exportedOperations()
+
+const show = (u: unknown): string => {
+  try {
+    return JSON.stringify(u) ?? typeof u
+  } catch {
+    return typeof u
+  }
+}
 
 const hostile = [
   "..",
@@ -48,34 +57,33 @@ const routeRegex = (template: string): RegExp =>
 const placeholders = (template: string): ReadonlyArray<string> =>
   [...template.matchAll(/\{\/?(\w+)\}/g)].map((m) => m[1]!)
 
-/** Valid-looking options for an operation, from its input schema where it can make them. */
-const arbitraryOptions = (exported: Exported): FastCheck.Arbitrary<Record<string, unknown>> | undefined => {
-  try {
-    return Arbitrary.make(exported.definition.input as any) as FastCheck.Arbitrary<Record<string, unknown>>
-  } catch {
-    return undefined
-  }
-}
+/**
+ * The operation with its input schema replaced by one that accepts anything: its real routes and core's
+ * route building, fed values no schema would let through (the schemas are a second line of defence).
+ */
+const unchecked = (exported: Exported): Operation.Any =>
+  Operation.make({ ...exported.definition, input: Schema.Unknown }) as Operation.Any
 
 describe("path parameters never change the route", () => {
-  it("for every operation whose options can be generated, every hostile value of every placeholder", () => {
+  it("for every operation, every hostile value of every placeholder: one segment, or InvalidInput", () => {
     let checked = 0
-    let withArbitrary = 0
     for (const exported of operations) {
-      const { definition } = exported
-      const templates = Operation.routes(definition).filter((t) => !/^\{\w+\}$/.test(t))
+      const templates = Operation.routes(exported.definition).filter((t) => !/^\{\w+\}$/.test(t))
       const fields = [...new Set(templates.flatMap(placeholders))]
-      const arbitrary = arbitraryOptions(exported)
-      if (arbitrary === undefined || fields.length === 0) continue
-      withArbitrary++
+      if (fields.length === 0) continue
+      const operation = unchecked(exported)
       const regexes = templates.map(routeRegex)
+      // every placeholder gets a plain value, then one of them a hostile one
+      const plain = Object.fromEntries(fields.map((f) => [f, "x1"]))
       FastCheck.assert(
         FastCheck.property(
-          arbitrary,
           FastCheck.constantFrom(...fields),
-          FastCheck.constantFrom(...hostile),
-          (options, field, value) => {
-            const result = Operation.requestPath(exported as any, { ...options, [field]: value })
+          FastCheck.oneof(FastCheck.constantFrom(...hostile), FastCheck.string(), FastCheck.integer()),
+          FastCheck.subarray(fields),
+          (field, value, absent) => {
+            const options: Record<string, unknown> = { ...plain, [field]: value }
+            for (const f of absent) if (f !== field) delete options[f]
+            const result = Operation.requestPath(operation, options)
             if (Either.isLeft(result)) {
               expect(result.left._tag).toBe("InvalidInput")
               return
@@ -89,18 +97,16 @@ describe("path parameters never change the route", () => {
             }
           }
         ),
-        { numRuns: 30 }
+        { numRuns: 50 }
       )
     }
-    // most operations' options can be generated from their schemas (not those with Blob or Redacted fields)
-    expect(withArbitrary).toBeGreaterThan(operations.length / 2)
-    expect(checked).toBeGreaterThan(500)
+    expect(checked).toBeGreaterThan(operations.length * 20)
   })
 })
 
 layer(Testing.layer())("no options make an operation die", (it) => {
   it.effect(
-    "garbage, nulls, arrays, polluted prototypes and near-valid options: success or a ParticleError",
+    "garbage, nulls, arrays and polluted prototypes: success or a ParticleError, never a defect",
     () =>
       Effect.gen(function*() {
         const garbage = FastCheck.oneof(
@@ -120,20 +126,20 @@ layer(Testing.layer())("no options make an operation die", (it) => {
         for (const exported of operations) {
           const operation = exported.operation
           if (operation === undefined) continue
-          const near = arbitraryOptions(exported)
-          for (const options of FastCheck.sample(near === undefined ? garbage : FastCheck.oneof(garbage, near), 12)) {
+          for (const options of FastCheck.sample(garbage, 12)) {
             calls++
             const exit = yield* Effect.exit(
               Effect.scoped(operation(options as never) as Effect.Effect<unknown, unknown>).pipe(
+                TestServices.provideLive,
                 Effect.timeout("30 seconds")
               )
             )
             if (Exit.isSuccess(exit)) continue
-            expect(Cause.isDie(exit.cause), `${exported.name} died on ${String(options)}: ${Cause.pretty(exit.cause)}`)
+            expect(Cause.isDie(exit.cause), `${exported.name} died on ${show(options)}: ${Cause.pretty(exit.cause)}`)
               .toBe(false)
             const failure = Cause.failureOption(exit.cause)
             if (failure._tag === "Some") {
-              expect(ParticleError.isParticleError(failure.value), `${exported.name}: ${String(failure.value)}`).toBe(
+              expect(ParticleError.isParticleError(failure.value), `${exported.name}: ${show(failure.value)}`).toBe(
                 true
               )
             }

@@ -204,3 +204,30 @@ export const Duration: Schema.Schema<EffectDuration.Duration, EffectDuration.Dur
     encode: (d) => d
   })
 )
+
+/**
+ * A date option: a valid `Date` or a string `Date.parse` reads (ISO-8601), decoded to the ISO-8601 string
+ * Particle's query parameters take. An invalid `Date` and unparseable strings are refused.
+ *
+ * @example
+ * ```ts
+ * import { Input } from "@effect-particle/core"
+ * import { Schema } from "effect"
+ *
+ * const Range = Schema.Struct({ startDate: Schema.optional(Input.DateTime) })
+ * const iso = Schema.decodeSync(Range)({ startDate: new Date(0) }).startDate // "1970-01-01T00:00:00.000Z"
+ * ```
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const DateTime: Schema.Schema<string, Date | string> = Schema.Union(
+  Schema.DateFromSelf.pipe(Schema.filter((d) => !Number.isNaN(d.getTime()) || "must be a valid date")),
+  Schema.String.pipe(Schema.filter((s) => !Number.isNaN(Date.parse(s)) || "must be an ISO-8601 date"))
+).pipe(
+  Schema.transform(Schema.String, {
+    strict: true,
+    decode: (d) => (typeof d === "string" ? d : d.toISOString()),
+    encode: (s) => s
+  })
+).annotations({ message: () => "must be a Date or an ISO-8601 date string" })

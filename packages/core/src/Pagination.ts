@@ -28,10 +28,11 @@ export interface Page<A> {
  * @example
  * ```ts
  * import { Pagination } from "@effect-particle/core"
- * import { listDevices } from "@effect-particle/devices"
+ * import { listProductDevices } from "@effect-particle/devices"
+ * import { Effect } from "effect"
  *
  * const all = Pagination.paginate((page) =>
- *   listDevices({ product: 1337, page, perPage: 100 }).pipe(
+ *   listProductDevices({ product: 1337, page, perPage: 100 }).pipe(
  *     Effect.map((r) => ({ items: r.devices, totalPages: r.meta.total_pages }))
  *   )
  * )

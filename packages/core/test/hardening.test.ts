@@ -3,9 +3,11 @@
 import { ParticleClient, type ParticleError } from "@effect-particle/core"
 import * as NodeParticle from "@effect-particle/core/node"
 import { assert, it as plain, layer } from "@effect/vitest"
+import * as Cause from "effect/Cause"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
+import * as FastCheck from "effect/FastCheck"
 import * as Inspectable from "effect/Inspectable"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
@@ -256,4 +258,50 @@ plain.live(
       )
     ),
   { timeout: 30_000 }
+)
+
+plain.effect(
+  "every layer option, given any value: the layer is built, or fails with InvalidInput naming an option",
+  () =>
+    Effect.gen(function*() {
+      const keys = [
+        "baseUrl",
+        "accessToken",
+        "userAgent",
+        "timeout",
+        "rateLimit",
+        "streamRateLimit",
+        "retry",
+        "tracePropagation",
+        "middleware",
+        "rateLimiter",
+        "maxSockets",
+        "maxResponseBytes",
+        "maxDownloadBytes"
+      ] as const
+      const value = FastCheck.oneof(
+        FastCheck.anything(),
+        FastCheck.constantFrom(-1, 0, Number.NaN, Infinity, 1e15, "", "garbage", "1 second", false, true, null, [], {}),
+        FastCheck.record({ limit: FastCheck.anything(), interval: FastCheck.anything() }),
+        FastCheck.record({ times: FastCheck.anything(), base: FastCheck.anything(), maxDelay: FastCheck.anything() })
+      )
+      const samples = FastCheck.sample(FastCheck.tuple(FastCheck.constantFrom(...keys), value), 400)
+      for (const transport of Client.transports) {
+        for (const [key, v] of samples) {
+          const exit = yield* Effect.exit(
+            Layer.build(layerOf(transport, { [key]: v } as ParticleClient.Options)).pipe(Effect.scoped)
+          )
+          if (Exit.isSuccess(exit)) continue
+          assert.isFalse(Cause.isDie(exit.cause), `${key}=${String(v)} died: ${Cause.pretty(exit.cause)}`)
+          const error = Cause.failureOption(exit.cause)
+          assert.isTrue(error._tag === "Some" && error.value._tag === "InvalidInput", `${key}: ${String(exit)}`)
+          if (error._tag === "Some") {
+            assert.isTrue(
+              (error.value as ParticleError.InvalidInput).field.startsWith(key) ||
+                key === "accessToken" && error.value.field === "accessToken"
+            )
+          }
+        }
+      }
+    })
 )

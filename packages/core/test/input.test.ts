@@ -91,3 +91,12 @@ plain("Input.Secret wraps a plain string in Redacted, keeps a Redacted, and neve
   assert.strictEqual(Redacted.value(Either.getOrThrow(decode(given))), "already-redacted")
   for (const bad of ["", "   ", Redacted.make(""), 42, null]) assert.isTrue(Either.isLeft(decode(bad)), String(bad))
 })
+
+plain("Input.DateTime decodes a Date or an ISO-8601 string to the ISO string; refuses invalid dates", () => {
+  const decode = Schema.decodeUnknownEither(Input.DateTime)
+  assert.strictEqual(Either.getOrThrow(decode(new Date(Date.UTC(2099, 0, 1)))), "2099-01-01T00:00:00.000Z")
+  assert.strictEqual(Either.getOrThrow(decode("2099-01-02T03:04:05Z")), "2099-01-02T03:04:05Z")
+  for (const bad of [new Date(NaN), "not a date", "", 1_700_000_000_000, null]) {
+    assert.isTrue(Either.isLeft(decode(bad)), String(bad))
+  }
+})

@@ -107,4 +107,33 @@ layer(NodeLayer)("node:http transport", (it) => {
       assert.strictEqual(error._tag, "TransportError")
       assert.strictEqual((error as { reason: string }).reason, "Body")
     }))
+
+  it.effect("a kept-alive socket the server reset on reuse: a GET is sent again on a new socket, a POST is not", () =>
+    Effect.gen(function*() {
+      // a server and a client of their own, so that no socket of another test is in the pool
+      const server = yield* start()
+      // the server answers the first request of each socket and resets the socket on its second one
+      const served = new WeakMap<object, number>()
+      yield* server.handle((_, res) => {
+        const socket = res.socket!
+        const count = (served.get(socket) ?? 0) + 1
+        served.set(socket, count)
+        if (count === 1) json(res, 200, { id: DEVICE, name: "n", online: true })
+        else socket.resetAndDestroy()
+      })
+      const calls = Effect.gen(function*() {
+        yield* ops.getDevice({ deviceId: DEVICE })
+        const opened = server.sockets.opened
+        assert.deepStrictEqual(yield* ops.getDevice({ deviceId: DEVICE }), { id: DEVICE, name: "n", online: true })
+        assert.strictEqual(server.requests.filter((r) => r.method === "GET").length, 3, "sent once more")
+        assert.strictEqual(server.sockets.opened, opened + 1, "on a new socket")
+        const error = yield* Effect.flip(ops.callFunction({ deviceId: DEVICE, name: "f", argument: "x" }))
+        assert.strictEqual(error._tag, "TransportError")
+        assert.strictEqual(server.requests.filter((r) => r.method === "POST").length, 1, "a POST is never resent")
+      })
+      yield* Effect.provide(
+        calls,
+        NodeParticle.layer({ baseUrl: server.url, accessToken: Redacted.make(TOKEN), retry: false })
+      )
+    }).pipe(Effect.scoped))
 })

@@ -12,12 +12,10 @@ import { ImportResult } from "./Device.js"
  * particle-api-js does). `file` wins when both are given. The file is bytes, a `Blob`, or on Node (with
  * the `@effect-particle/core/node` layer) a path.
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `NotFound`: no such product.
  * - `Forbidden`: not on the product's team.
  * - `BadRequest`: neither an id nor a file reached Particle, or the file was rejected.
- * - `InvalidInput`: neither `deviceId` nor `file`, a `deviceId` that is not 24 hex characters, a bad
- *   `product`, a file path that cannot be read (`files.file`).
  *
  * @example
  * ```ts

@@ -10,12 +10,10 @@ import * as Schema from "effect/Schema"
  * `{ action: "groups", devices: [ids], metadata: { add, remove } }`). Groups that do not exist yet are
  * created. Succeeds with nothing. particle-api-js has no such method.
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `BadRequest`: Particle rejected the request (e.g. an invalid group name).
  * - `NotFound`: no such product.
  * - `Forbidden`: not on the product's team.
- * - `InvalidInput`: no `deviceIds`, an id that is not 24 hex characters, an empty group name, neither
- *   `add` nor `remove`, a bad `product`.
  *
  * @example
  * ```ts

@@ -21,7 +21,7 @@ export const MAX_FUNCTION_ARGUMENT_LENGTH = 622
  * integer the firmware function returned. A function call is not idempotent, so the client never
  * retries it; compose `Effect.retry` with `Retry.schedule()` from `@effect-particle/core` if you want to.
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `NotFound` (404): either the firmware exposes no function with this name, or the device is offline.
  *   Tell them apart by the body — `error` reads like "Function not found" for an unknown function and
  *   like "Device is offline" for an offline device (`e.error`, `e.message`) — or, reliably, with
@@ -31,8 +31,6 @@ export const MAX_FUNCTION_ARGUMENT_LENGTH = 622
  * - `BadRequest` (400): the device or the cloud rejected the call (e.g. an argument too long for older
  *   firmware).
  * - `Forbidden` (403): user scope — no such device, or someone else's.
- * - `InvalidInput`: an empty `name`, an `argument` over {@link MAX_FUNCTION_ARGUMENT_LENGTH} characters,
- *   a bad `deviceId` (a name with `product`) or `product`.
  *
  * @example
  * ```ts

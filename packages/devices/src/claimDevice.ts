@@ -10,11 +10,10 @@ import { ClaimResult } from "./Claim.js"
  * `requestTransfer: true`, a device owned by someone else gets a transfer request instead (the answer
  * carries `transfer_id`).
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `Forbidden`: the device belongs to someone else (and no transfer was requested).
  * - `NotFound`: Particle does not know this device id.
  * - `BadRequest`: the request was rejected (e.g. the device cannot be claimed).
- * - `InvalidInput`: a `deviceId` that is not 24 hex characters.
  *
  * @example
  * ```ts

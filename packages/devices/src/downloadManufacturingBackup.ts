@@ -8,8 +8,8 @@ import * as Schema from "effect/Schema"
  * Downloads the manufacturing backup files of a device (Tachyon) as bytes
  * (`PUT /v1/devices/:deviceId/backup_files`).
  *
- * Errors: the base errors, plus `Forbidden` (unknown device, or someone else's) and `Unauthorized`;
- * `InvalidInput` for a bad `deviceId`.
+ * What the errors mean here (every error is listed in the README table): `Forbidden` is an unknown
+ * device, or someone else's.
  *
  * @example
  * ```ts

@@ -19,12 +19,10 @@ import { FlashResult } from "./Device.js"
  * The answer means the update has started; the outcome arrives as `spark/flash/status` events. Flashing
  * is never retried by the client.
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `BadRequest`: no files, code that does not compile, or a binary for another platform.
  * - `Forbidden`: user scope — unknown device or someone else's; product scope — not on the team.
  * - `NotFound`: product scope — the device is not in the product.
- * - `InvalidInput`: no `files`, a file that is neither bytes, a Blob nor a path, a path that cannot be
- *   read (field `files.<name>`), a bad `deviceId` or `product`.
  *
  * @example
  * ```ts

@@ -10,11 +10,10 @@ import { ClaimCode } from "./Claim.js"
  * a product as its customer/team member) to give a device during setup, optionally for the cellular
  * device with SIM `iccid` (sent as JSON `{ iccid }`).
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `NotFound`: no such product.
  * - `BadRequest`: Particle rejected the `iccid`.
  * - `Forbidden`: the token may not create claim codes for this product.
- * - `InvalidInput`: a bad `product`, an empty `iccid`.
  *
  * @example
  * ```ts

@@ -12,12 +12,10 @@ import { Device } from "./Device.js"
  *
  * Options: `deviceId` (id, or name in the user scope), `product` (id or slug) for the product route.
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `Forbidden` ("Permission Denied"): user scope — no device with this id or name, or it belongs to
  *   someone else (Particle does not tell the two apart); product scope — not on the product's team.
  * - `NotFound`: product scope — the device is not in the product, or no such product.
- * - `InvalidInput`: a `deviceId` that is neither 24 hex characters nor a name, a name with `product`,
- *   a bad `product`.
  *
  * @example
  * ```ts

@@ -4,7 +4,6 @@
 import { Input, Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
 import { VitalsHistory } from "./Diagnostics.js"
-import { DateInput, isoDate } from "./internal/input.js"
 
 /**
  * Gets the vitals records of a device over a period (`GET /v1/diagnostics/:id`, or the product twin,
@@ -12,11 +11,10 @@ import { DateInput, isoDate } from "./internal/input.js"
  *
  * Options: `startDate`, `endDate`: a `Date` or an ISO-8601 string.
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `BadRequest`: dates Particle does not accept (`start_date` more than 30 days ago, …).
  * - `Forbidden`: user scope — unknown device or someone else's; product scope — not on the team.
  * - `NotFound`: product scope — the device is not in the product, or no such product.
- * - `InvalidInput`: a date that is not a valid `Date` or ISO-8601 string, a bad `deviceId` or `product`.
  *
  * @example
  * ```ts
@@ -40,10 +38,10 @@ export const getDeviceVitalsHistory = /*#__PURE__*/ Operation.make({
   input: Input.deviceOptions({
     deviceId: Input.DeviceIdOrName,
     product: Schema.optional(Input.Product),
-    startDate: Schema.optional(DateInput),
-    endDate: Schema.optional(DateInput)
+    startDate: Schema.optional(Input.DateTime),
+    endDate: Schema.optional(Input.DateTime)
   }),
-  query: (i) => ({ start_date: isoDate(i.startDate), end_date: isoDate(i.endDate) }),
+  query: (i) => ({ start_date: i.startDate, end_date: i.endDate }),
   response: Operation.json(VitalsHistory),
   errors: [ParticleError.BadRequest, ParticleError.NotFound]
 })

@@ -9,10 +9,9 @@ import { VitalsMetadata } from "./Diagnostics.js"
  * Gets the descriptions of the vitals a device reports — titles, types, units, ranges and messages, to
  * display them (`GET /v1/diagnostics/:id/metadata`, or the product twin).
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `Forbidden`: user scope — unknown device or someone else's; product scope — not on the team.
  * - `NotFound`: product scope — the device is not in the product, or no such product.
- * - `InvalidInput`: a bad `deviceId` or `product`.
  *
  * @example
  * ```ts

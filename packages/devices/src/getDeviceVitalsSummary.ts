@@ -4,7 +4,6 @@
 import { Input, Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
 import { VitalsSummary } from "./Diagnostics.js"
-import { DateInput, isoDate } from "./internal/input.js"
 
 /**
  * Gets a device's vitals aggregated in time buckets (`GET /v1/diagnostics/:id/summary`, or the
@@ -13,11 +12,10 @@ import { DateInput, isoDate } from "./internal/input.js"
  * Options: `startDate`, `endDate` (a `Date` or ISO-8601 string), `limit` (the number of samples,
  * sent as `limit`).
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `BadRequest`: dates Particle does not accept.
  * - `Forbidden`: user scope — unknown device or someone else's; product scope — not on the team.
  * - `NotFound`: product scope — the device is not in the product, or no such product.
- * - `InvalidInput`: a bad date or `limit`, a bad `deviceId` or `product`.
  *
  * @example
  * ```ts
@@ -40,11 +38,11 @@ export const getDeviceVitalsSummary = /*#__PURE__*/ Operation.make({
   input: Input.deviceOptions({
     deviceId: Input.DeviceIdOrName,
     product: Schema.optional(Input.Product),
-    startDate: Schema.optional(DateInput),
-    endDate: Schema.optional(DateInput),
+    startDate: Schema.optional(Input.DateTime),
+    endDate: Schema.optional(Input.DateTime),
     limit: Schema.optional(Input.PerPage)
   }),
-  query: (i) => ({ start_date: isoDate(i.startDate), end_date: isoDate(i.endDate), limit: i.limit }),
+  query: (i) => ({ start_date: i.startDate, end_date: i.endDate, limit: i.limit }),
   response: Operation.json(VitalsSummary),
   errors: [ParticleError.BadRequest, ParticleError.NotFound]
 })

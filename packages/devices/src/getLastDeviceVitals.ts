@@ -9,10 +9,9 @@ import { LastVitals } from "./Diagnostics.js"
  * Gets the last vitals a device reported (`GET /v1/diagnostics/:id/last`, or the product twin):
  * signal, cloud connection, battery, memory, … in `diagnostics.payload`.
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `Forbidden`: user scope — unknown device or someone else's; product scope — not on the team.
  * - `NotFound`: product scope — the device is not in the product, or no such product.
- * - `InvalidInput`: a bad `deviceId` or `product`.
  *
  * @example
  * ```ts

@@ -9,7 +9,7 @@ import { VariableResult } from "./Cloud.js"
  * Reads a variable of a device (`GET /v1/devices/:id/:name`, or the product twin). The value is in
  * `result`: a number for `int32`/`double`, a string, or a boolean.
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `NotFound` (404): either the firmware exposes no variable with this name, or the device is offline.
  *   Particle answers both with 404; tell them apart by the body — `error` reads like "Variable not found"
  *   / "Unknown Variable: x" for an unknown variable and like "Device is offline" for an offline device
@@ -18,8 +18,6 @@ import { VariableResult } from "./Cloud.js"
  * - `DeviceTimeout` (408): the device is online but did not answer in time (busy firmware, bad signal).
  *   Retrying later may help.
  * - `Forbidden` (403): user scope — no such device, or someone else's ("Permission Denied").
- * - `InvalidInput`: an empty `name`, a `deviceId` that is neither 24 hex characters nor a name, a name
- *   with `product`, a bad `product`.
  *
  * @example
  * ```ts

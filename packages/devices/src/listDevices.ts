@@ -11,7 +11,7 @@ import { DeviceSummary } from "./Device.js"
  * `streamDevices` to walk every page; particle-api-js's `listDevices({ product })` is split in two so
  * that each function has one result type.
  *
- * Errors: only the base errors, plus `Unauthorized` (invalid or expired token) and `Forbidden`.
+ * Every error is listed in the README table; none has a meaning particular to this endpoint.
  *
  * @example
  * ```ts

@@ -35,11 +35,9 @@ export const ProductDeviceFilters = /*#__PURE__*/ Schema.Struct({
  * Options: `product` (id or slug, required), the filters of {@link ProductDeviceFilters}, `page` (from
  * 1) and `perPage` (sent as `per_page`; Particle's default is 25).
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `NotFound`: no product with this id or slug.
  * - `Forbidden`: the token's user is not on the product's team.
- * - `InvalidInput`: a `product` that is neither a positive integer nor a slug, a bad `page`/`perPage`,
- *   an unknown `sortAttr`/`sortDir`.
  *
  * @example
  * ```ts

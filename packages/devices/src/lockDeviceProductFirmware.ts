@@ -9,12 +9,10 @@ import { FirmwareLockResult } from "./Device.js"
  * Locks a product device to one product firmware version (JSON `{ desired_firmware_version, flash }`);
  * `flash: true` also flashes it now if the device is online.
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `BadRequest`: the product has no firmware with this version.
  * - `NotFound`: the device is not in the product, or no such product.
  * - `Forbidden`: not on the product's team.
- * - `InvalidInput`: a `desiredFirmwareVersion` that is not a positive integer, a bad `deviceId` or
- *   `product`.
  *
  * @example
  * ```ts

@@ -9,10 +9,9 @@ import { SerialNumberLookup } from "./Claim.js"
  * Finds the device id (and ICCID) of a serial number printed on a device's label. Particle allows 50
  * lookups per hour per account (beyond: `RateLimited`).
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `NotFound`: Particle knows no device with this serial number.
  * - `RateLimited`: more than 50 lookups in an hour.
- * - `InvalidInput`: an empty `serialNumber`.
  *
  * @example
  * ```ts

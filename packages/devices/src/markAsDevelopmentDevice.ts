@@ -9,10 +9,9 @@ import { DevelopmentResult } from "./Device.js"
  * Marks a product device as a development device (`development: true`, the default), which stops
  * automatic product firmware updates on it, or back (`development: false`).
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `NotFound`: the device is not in the product, or no such product.
  * - `Forbidden`: not on the product's team.
- * - `InvalidInput`: a `deviceId` that is not 24 hex characters, a bad `product`.
  *
  * @example
  * ```ts

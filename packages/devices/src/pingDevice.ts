@@ -10,10 +10,9 @@ import { PingResult } from "./Device.js"
  * whether it responded (`online`). Unlike `online` from `getDevice`, which for cellular devices can lag
  * by tens of minutes, this reflects the device's state now. particle-api-js has no such method.
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `Forbidden`: user scope — unknown device or someone else's; product scope — not on the team.
  * - `NotFound`: product scope — the device is not in the product.
- * - `InvalidInput`: a bad `deviceId` or `product`.
  *
  * @example
  * ```ts

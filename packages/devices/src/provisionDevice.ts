@@ -9,11 +9,10 @@ import { Device } from "./Device.js"
  * Creates (self-provisions) a new device in a product (`POST /v1/devices` with JSON `{ product_id }`)
  * and answers with the device.
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `NotFound`: no product with this id.
  * - `BadRequest`: the product does not allow self-provisioning, or the request was rejected.
  * - `Forbidden`: the token may not provision into this product.
- * - `InvalidInput`: a `productId` that is not a positive integer.
  *
  * @example
  * ```ts

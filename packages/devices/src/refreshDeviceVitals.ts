@@ -9,10 +9,9 @@ import * as Schema from "effect/Schema"
  * Particle answers 202 at once; the device then publishes `spark/device/diagnostics/update` and the
  * record shows up in `getLastDeviceVitals`. Succeeds with nothing.
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `Forbidden`: user scope — unknown device or someone else's; product scope — not on the team.
  * - `NotFound`: product scope — the device is not in the product, or no such product.
- * - `InvalidInput`: a bad `deviceId` or `product`.
  *
  * @example
  * ```ts

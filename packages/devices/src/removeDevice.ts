@@ -10,10 +10,9 @@ import * as Schema from "effect/Schema"
  * denies a quarantined device so that it cannot come back by itself. Succeeds with nothing (Particle
  * answers `{"ok":true}` or 204).
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `Forbidden`: user scope — not your device (or no such device); product scope — not on the team.
  * - `NotFound`: product scope — the device is not in the product, or no such product.
- * - `InvalidInput`: a bad `deviceId` (the product route needs the 24-hex id) or `product`.
  *
  * @example
  * ```ts

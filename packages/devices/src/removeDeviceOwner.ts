@@ -8,10 +8,9 @@ import * as Schema from "effect/Schema"
  * Unclaims a product device from its owner (a customer or developer) and keeps it in the product
  * (`DELETE /v1/products/:product/devices/:id/owner`). Succeeds with nothing.
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `NotFound`: the device is not in the product, or no such product.
  * - `Forbidden`: not on the product's team.
- * - `InvalidInput`: a `deviceId` that is not 24 hex characters, a bad `product`.
  *
  * @example
  * ```ts

@@ -8,11 +8,10 @@ import { RenameResult } from "./Device.js"
 /**
  * Renames a device (`PUT /v1/devices/:id` with JSON `{ name }`, or the product twin).
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `BadRequest`: Particle rejected the name (letters, digits, `_` and `-` only, at most 63).
  * - `Forbidden`: user scope — unknown device or someone else's; product scope — not on the team.
  * - `NotFound`: product scope — the device is not in the product.
- * - `InvalidInput`: an empty `name`, a bad `deviceId` or `product`.
  *
  * @example
  * ```ts

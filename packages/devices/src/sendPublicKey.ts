@@ -13,10 +13,9 @@ const utf8 = /*#__PURE__*/ new TextDecoder()
  * order: "manual_<ms since epoch>", algorithm }`. `key` is the PEM text, or its bytes (decoded as UTF-8);
  * `algorithm` is `rsa` (default) or `ecc`.
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `BadRequest`: no or malformed key / device id.
  * - `Forbidden`: the device belongs to someone else.
- * - `InvalidInput`: a `deviceId` that is not 24 hex characters, an empty `key`.
  *
  * @example
  * ```ts

@@ -9,10 +9,9 @@ import { NotesResult } from "./Device.js"
  * Sets the free-text notes of a device (`PUT /v1/devices/:id` with JSON `{ notes }`, or the product
  * twin). An empty string clears them.
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `Forbidden`: user scope — unknown device or someone else's; product scope — not on the team.
  * - `NotFound`: product scope — the device is not in the product.
- * - `InvalidInput`: a bad `deviceId` or `product`, a missing `notes`.
  *
  * @example
  * ```ts

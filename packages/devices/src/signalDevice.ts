@@ -9,10 +9,9 @@ import { SignalResult } from "./Device.js"
  * Makes a device's status LED shout rainbows (`signal: true`) or stop (`signal: false`), to find it on a
  * desk. Sent as JSON `{ signal: "1" }` / `{ signal: "0" }`, as particle-api-js sends it.
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `Forbidden`: user scope — unknown device or someone else's; product scope — not on the team.
  * - `NotFound`: product scope — the device is not in the product.
- * - `InvalidInput`: a bad `deviceId` or `product`, a missing `signal`.
  *
  * @example
  * ```ts

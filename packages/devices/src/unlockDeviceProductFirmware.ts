@@ -9,10 +9,9 @@ import { FirmwareLockResult } from "./Device.js"
  * Unlocks a product device's firmware (JSON `{ desired_firmware_version: null }`): it follows the
  * product's released firmware again.
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `NotFound`: the device is not in the product, or no such product.
  * - `Forbidden`: not on the product's team.
- * - `InvalidInput`: a `deviceId` that is not 24 hex characters, a bad `product`.
  *
  * @example
  * ```ts

@@ -12,11 +12,10 @@ import { UnprotectResult } from "./Device.js"
  * `devicePublicKeyFingerprint`. The route is the org one with `org`, else the product one with
  * `product`, else the user one (particle-api-js order). Nonce fields are sent only when given.
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `BadRequest`: an unknown `action`, or a signature Particle rejects.
  * - `NotFound`: the device is not in the product / org.
  * - `Forbidden`: not your device, or not on the team.
- * - `InvalidInput`: a bad `action`, `deviceId` (org and product routes need the id), `product` or `org`.
  *
  * @example
  * ```ts

@@ -13,12 +13,10 @@ const productOnly = ["development", "desiredFirmwareVersion", "flash"] as const
  * `desiredFirmwareVersion` (`null` unlocks) and `flash`. Options left out are not sent. The answer holds
  * the attributes that changed.
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `BadRequest`: Particle rejected a value (a bad name, an unknown firmware version, nothing to do).
  * - `Forbidden`: user scope — unknown device or someone else's; product scope — not on the team.
  * - `NotFound`: product scope — the device is not in the product.
- * - `InvalidInput`: a bad `deviceId` or `product`, an empty `name`, a product-only option without
- *   `product` (particle-api-js drops those silently).
  *
  * @example
  * ```ts

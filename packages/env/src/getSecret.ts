@@ -3,7 +3,6 @@
  */
 import { Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
-import { envelope } from "./internal/envelope.js"
 import { org } from "./internal/scope.js"
 import { Secret, SecretName } from "./Secret.js"
 
@@ -31,6 +30,6 @@ export const getSecret = /*#__PURE__*/ Operation.make({
   method: "GET",
   routes: Operation.scoped("/secrets/{name}", "user", "org"),
   input: Schema.Struct({ org, name: SecretName }),
-  response: Operation.json(envelope("secret", Secret)),
+  response: Operation.json(Schema.pluck(Schema.Struct({ secret: Secret }), "secret")),
   errors: [ParticleError.NotFound]
 })

@@ -3,7 +3,6 @@
  */
 import { Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
-import { envelope } from "./internal/envelope.js"
 import { org } from "./internal/scope.js"
 import { Secret } from "./Secret.js"
 
@@ -33,6 +32,6 @@ export const listSecrets = /*#__PURE__*/ Operation.make({
   method: "GET",
   routes: Operation.scoped("/secrets", "user", "org"),
   input: Schema.Struct({ org }),
-  response: Operation.json(envelope("secrets", Schema.Array(Secret))),
+  response: Operation.json(Schema.pluck(Schema.Struct({ secrets: Schema.Array(Secret) }), "secrets")),
   errors: [ParticleError.NotFound]
 })

@@ -4,7 +4,6 @@
 import { Input, Operation, ParticleError } from "@effect-particle/core"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
-import { envelope } from "./internal/envelope.js"
 import { org } from "./internal/scope.js"
 import { Secret, SecretName } from "./Secret.js"
 
@@ -38,7 +37,7 @@ export const setSecret = /*#__PURE__*/ Operation.make({
   routes: Operation.scoped("/secrets/{name}", "user", "org"),
   input: Schema.Struct({ org, name: SecretName, value: Input.Secret }),
   body: (i) => Operation.jsonBody({ secret: { value: Redacted.value(i.value) } }),
-  response: Operation.json(envelope("secret", Secret)),
+  response: Operation.json(Schema.pluck(Schema.Struct({ secret: Secret }), "secret")),
   errors: [ParticleError.BadRequest, ParticleError.NotFound],
   idempotent: true
 })

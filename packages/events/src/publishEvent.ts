@@ -69,9 +69,8 @@ export type PublishEventError = Operation.ErrorOf<
  * Publishing is not idempotent, so it is never retried unless you compose a retry yourself
  * (`Effect.retry({ schedule: Retry.schedule(), while: Retry.isRetryable })` from `@effect-particle/core`).
  *
- * Errors: `BadRequest` (e.g. a name Particle rejects), `NotFound` (unknown product, or `asDeviceId` not in the
- * product), `Unauthorized`, `Forbidden`, and the base errors `InvalidInput` (bad options, caught before the
- * request), `TransportError`, `RateLimited`, `ServerError`, `UnexpectedStatus`, `DecodeError`.
+ * What the errors mean here (every error is listed in the README table): `BadRequest` is a name Particle
+ * rejects; `NotFound` is an unknown product, or an `asDeviceId` not in the product.
  *
  * @example
  * ```ts

@@ -18,11 +18,9 @@ import { PlatformId, Version } from "./internal/input.js"
  * - `targetVersion`: the Device OS version to build against; without it the request asks for the
  *   latest (`latest=true`).
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `BadRequest`: the code does not compile (the compiler's messages are in `errors`), or no file was
  *   sent, or the platform/version is unknown.
- * - `InvalidInput`: no files, a file that is neither bytes, a Blob nor a path, a path that cannot be
- *   read (field `files.<name>`), a bad `platformId` or `targetVersion`.
  * - `Unauthorized` / `Forbidden`: the token is invalid or may not compile.
  *
  * @example

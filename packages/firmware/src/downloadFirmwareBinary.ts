@@ -7,9 +7,8 @@ import * as Schema from "effect/Schema"
 /**
  * Downloads a compiled binary (from `compileCode`) as bytes.
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `NotFound`: no binary with this id, or it has expired.
- * - `InvalidInput`: an empty `binaryId`.
  * - `Unauthorized` / `Forbidden`: the token is invalid or the binary belongs to someone else.
  *
  * @example

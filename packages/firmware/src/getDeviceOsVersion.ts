@@ -9,9 +9,8 @@ import { PlatformId, Version } from "./internal/input.js"
 /**
  * Gets one Device OS release, optionally for one platform (`platformId`, sent as `platform_id`).
  *
- * Errors:
+ * What the errors mean here (every error is listed in the README table):
  * - `NotFound`: no such version (for this platform).
- * - `InvalidInput`: a `version` that is not `x.y.z`, a bad `platformId`.
  * - `Unauthorized` / `Forbidden`: bad token.
  *
  * @example

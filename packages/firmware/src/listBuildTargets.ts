@@ -10,8 +10,8 @@ import { BuildTargets } from "./BuildTarget.js"
  *
  * Options: `onlyFeatured` (sends `featured=true`) limits the list to the featured versions.
  *
- * Errors: only the base errors, plus `Unauthorized` / `Forbidden` for a bad token (the token is sent as
- * particle-api-js sends it, although Particle no longer requires one here).
+ * The token is sent as particle-api-js sends it, although Particle no longer requires one here, so
+ * `Unauthorized` means the token itself is bad (every error is listed in the README table).
  *
  * @example
  * ```ts

@@ -13,8 +13,7 @@ import { PlatformId } from "./internal/input.js"
  * Options (particle-api-js names): `platformId`, `internalVersion`, `page`, `perPage` (sent as
  * `platform_id`, `internal_version`, `page`, `per_page`).
  *
- * Errors: only the base errors, plus `Unauthorized` / `Forbidden` for a bad token; `InvalidInput` for a
- * non-integer `platformId`, `page` or `perPage`.
+ * Every error is listed in the README table; none has a meaning particular to this endpoint.
  *
  * @example
  * ```ts

@@ -4,6 +4,8 @@
  *
  * @since 0.1.0
  */
+import type { Operation, ParticleClient } from "@effect-particle/core"
+import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { LedgerName as LedgerNameInput } from "./internal/input.js"
 
@@ -161,6 +163,21 @@ export interface LedgerInstance extends Schema.Schema.Type<typeof LedgerInstance
  * @category models
  */
 export type LedgerInstanceOf<D> = Omit<LedgerInstance, "data"> & { readonly data: D }
+
+/**
+ * The shape of the operations that read one instance (`getLedgerInstance`, `getLedgerInstanceVersion`):
+ * with a `schema` in the options the answer's `data` is decoded with it, without one it stays `LedgerData`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface InstanceRead<Options, E> {
+  <A, I>(
+    options: Options & { readonly schema: Schema.Schema<A, I> }
+  ): Effect.Effect<LedgerInstanceOf<A>, E, ParticleClient.ParticleClient>
+  (options: Options): Effect.Effect<LedgerInstance, E, ParticleClient.ParticleClient>
+  readonly definition: Operation.Definition
+}
 
 /**
  * Paging information of ledger lists.

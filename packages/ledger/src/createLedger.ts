@@ -3,7 +3,6 @@
  */
 import { Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
-import { envelope } from "./internal/envelope.js"
 import { org } from "./internal/input.js"
 import { LedgerDefinition, NewLedger } from "./Ledger.js"
 
@@ -41,6 +40,6 @@ export const createLedger = /*#__PURE__*/ Operation.make({
   routes: Operation.scoped("/ledgers", "user", "org"),
   input: Schema.Struct({ org, ledger: NewLedger }),
   body: (i) => Operation.jsonBody({ ledger: i.ledger }),
-  response: Operation.json(envelope("ledger", LedgerDefinition)),
+  response: Operation.json(Schema.pluck(Schema.Struct({ ledger: LedgerDefinition }), "ledger")),
   errors: [ParticleError.BadRequest, ParticleError.NotFound, ParticleError.Conflict]
 })

@@ -3,7 +3,6 @@
  */
 import { Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
-import { envelope } from "./internal/envelope.js"
 import { LedgerName, org } from "./internal/input.js"
 import { LedgerDefinition } from "./Ledger.js"
 
@@ -32,6 +31,6 @@ export const getLedger = /*#__PURE__*/ Operation.make({
   method: "GET",
   routes: Operation.scoped("/ledgers/{ledgerName}", "user", "org"),
   input: Schema.Struct({ org, ledgerName: LedgerName }),
-  response: Operation.json(envelope("ledger", LedgerDefinition)),
+  response: Operation.json(Schema.pluck(Schema.Struct({ ledger: LedgerDefinition }), "ledger")),
   errors: [ParticleError.NotFound]
 })

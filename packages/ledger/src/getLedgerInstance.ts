@@ -1,13 +1,12 @@
 /**
  * @since 0.1.0
  */
-import { Input, Operation, type ParticleClient, ParticleError } from "@effect-particle/core"
+import { Input, Operation, ParticleError } from "@effect-particle/core"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import { withData } from "./internal/data.js"
-import { envelope } from "./internal/envelope.js"
+import { readInstance } from "./internal/data.js"
 import { LedgerName, org } from "./internal/input.js"
-import { LedgerInstance, type LedgerInstanceOf } from "./Ledger.js"
+import { type InstanceRead, LedgerInstance } from "./Ledger.js"
 
 const GetLedgerInstanceOptions = /*#__PURE__*/ Schema.Struct({
   org,
@@ -21,7 +20,7 @@ const operation = /*#__PURE__*/ Operation.make({
   method: "GET",
   routes: Operation.scoped("/ledgers/{ledgerName}/instances/{scopeValue}", "user", "org"),
   input: GetLedgerInstanceOptions,
-  response: Operation.json(envelope("instance", LedgerInstance)),
+  response: Operation.json(Schema.pluck(Schema.Struct({ instance: LedgerInstance }), "instance")),
   errors: [ParticleError.NotFound]
 })
 
@@ -39,21 +38,9 @@ export type GetLedgerInstanceOptions = typeof GetLedgerInstanceOptions.Encoded
  * @since 0.1.0
  * @category models
  */
-export interface GetLedgerInstance {
-  <A, I>(
-    options: GetLedgerInstanceOptions & { readonly schema: Schema.Schema<A, I> }
-  ): Effect.Effect<
-    LedgerInstanceOf<A>,
-    Effect.Effect.Error<ReturnType<typeof operation>>,
-    ParticleClient.ParticleClient
-  >
-  (options: GetLedgerInstanceOptions): Effect.Effect<
-    LedgerInstance,
-    Effect.Effect.Error<ReturnType<typeof operation>>,
-    ParticleClient.ParticleClient
-  >
-  readonly definition: Operation.Definition
-}
+export interface GetLedgerInstance
+  extends InstanceRead<GetLedgerInstanceOptions, Effect.Effect.Error<ReturnType<typeof operation>>>
+{}
 
 /**
  * Gets the instance of a ledger for one scope value (`GET /v1/ledgers/:ledgerName/instances/:scopeValue`,
@@ -79,13 +66,4 @@ export interface GetLedgerInstance {
  * @since 0.1.0
  * @category instances
  */
-export const getLedgerInstance: GetLedgerInstance = /*#__PURE__*/ Object.assign(
-  (options: GetLedgerInstanceOptions) =>
-    withData(
-      operation,
-      options,
-      200,
-      (answer, decode) => Effect.map(decode(answer.data, "instance.data"), (data) => ({ ...answer, data }))
-    ),
-  { definition: operation.definition }
-) as any
+export const getLedgerInstance: GetLedgerInstance = /*#__PURE__*/ readInstance(operation)

@@ -1,13 +1,12 @@
 /**
  * @since 0.1.0
  */
-import { Input, Operation, type ParticleClient, ParticleError } from "@effect-particle/core"
+import { Input, Operation, ParticleError } from "@effect-particle/core"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import { withData } from "./internal/data.js"
-import { envelope } from "./internal/envelope.js"
+import { readInstance } from "./internal/data.js"
 import { LedgerName, org } from "./internal/input.js"
-import { LedgerInstance, type LedgerInstanceOf } from "./Ledger.js"
+import { type InstanceRead, LedgerInstance } from "./Ledger.js"
 
 const GetVersionOptions = /*#__PURE__*/ Schema.Struct({
   org,
@@ -25,7 +24,7 @@ const operation = /*#__PURE__*/ Operation.make({
   method: "GET",
   routes: Operation.scoped("/ledgers/{ledgerName}/instances/{scopeValue}/versions/{version}", "user", "org"),
   input: GetVersionOptions,
-  response: Operation.json(envelope("instance", LedgerInstance)),
+  response: Operation.json(Schema.pluck(Schema.Struct({ instance: LedgerInstance }), "instance")),
   errors: [ParticleError.NotFound]
 })
 
@@ -43,21 +42,9 @@ export type GetLedgerInstanceVersionOptions = typeof GetVersionOptions.Encoded
  * @since 0.1.0
  * @category models
  */
-export interface GetLedgerInstanceVersion {
-  <A, I>(
-    options: GetLedgerInstanceVersionOptions & { readonly schema: Schema.Schema<A, I> }
-  ): Effect.Effect<
-    LedgerInstanceOf<A>,
-    Effect.Effect.Error<ReturnType<typeof operation>>,
-    ParticleClient.ParticleClient
-  >
-  (options: GetLedgerInstanceVersionOptions): Effect.Effect<
-    LedgerInstance,
-    Effect.Effect.Error<ReturnType<typeof operation>>,
-    ParticleClient.ParticleClient
-  >
-  readonly definition: Operation.Definition
-}
+export interface GetLedgerInstanceVersion
+  extends InstanceRead<GetLedgerInstanceVersionOptions, Effect.Effect.Error<ReturnType<typeof operation>>>
+{}
 
 /**
  * Gets one version of a ledger instance
@@ -78,13 +65,4 @@ export interface GetLedgerInstanceVersion {
  * @since 0.1.0
  * @category instances
  */
-export const getLedgerInstanceVersion: GetLedgerInstanceVersion = /*#__PURE__*/ Object.assign(
-  (options: GetLedgerInstanceVersionOptions) =>
-    withData(
-      operation,
-      options,
-      200,
-      (answer, decode) => Effect.map(decode(answer.data, "instance.data"), (data) => ({ ...answer, data }))
-    ),
-  { definition: operation.definition }
-) as any
+export const getLedgerInstanceVersion: GetLedgerInstanceVersion = /*#__PURE__*/ readInstance(operation)

@@ -5,15 +5,15 @@ import { Input, Operation, type ParticleClient, ParticleError } from "@effect-pa
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { decodeAll, withData } from "./internal/data.js"
-import { DateInput, isoDate, LedgerName, org } from "./internal/input.js"
+import { LedgerName, org } from "./internal/input.js"
 import { type LedgerInstance, type LedgerInstanceOf, VersionList } from "./Ledger.js"
 
 const ListVersionsOptions = /*#__PURE__*/ Schema.Struct({
   org,
   ledgerName: LedgerName,
   scopeValue: Input.NonEmpty,
-  replacedBefore: Schema.optional(DateInput),
-  replacedAfter: Schema.optional(DateInput)
+  replacedBefore: Schema.optional(Input.DateTime),
+  replacedAfter: Schema.optional(Input.DateTime)
 })
 
 const operation = /*#__PURE__*/ Operation.make({
@@ -22,7 +22,7 @@ const operation = /*#__PURE__*/ Operation.make({
   method: "GET",
   routes: Operation.scoped("/ledgers/{ledgerName}/instances/{scopeValue}/versions", "user", "org"),
   input: ListVersionsOptions,
-  query: (i) => ({ replaced_before: isoDate(i.replacedBefore), replaced_after: isoDate(i.replacedAfter) }),
+  query: (i) => ({ replaced_before: i.replacedBefore, replaced_after: i.replacedAfter }),
   response: Operation.json(VersionList),
   errors: [ParticleError.BadRequest, ParticleError.NotFound]
 })

@@ -5,7 +5,6 @@ import { Input, Operation, type ParticleClient, ParticleError } from "@effect-pa
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { encodeData, schemaOf, withData } from "./internal/data.js"
-import { envelope } from "./internal/envelope.js"
 import { LedgerName, org } from "./internal/input.js"
 import { LedgerData, LedgerInstance, type LedgerInstanceOf, SetMode } from "./Ledger.js"
 
@@ -25,7 +24,7 @@ const operation = /*#__PURE__*/ Operation.make({
   input: SetLedgerInstanceOptions,
   query: (i) => ({ set_mode: i.setMode }),
   body: (i) => Operation.jsonBody({ instance: i.instance }),
-  response: Operation.json(envelope("instance", LedgerInstance)),
+  response: Operation.json(Schema.pluck(Schema.Struct({ instance: LedgerInstance }), "instance")),
   errors: [ParticleError.BadRequest, ParticleError.NotFound]
 })
 

@@ -3,7 +3,6 @@
  */
 import { Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
-import { envelope } from "./internal/envelope.js"
 import { LedgerName, org } from "./internal/input.js"
 import { LedgerChanges, LedgerDefinition } from "./Ledger.js"
 
@@ -34,7 +33,7 @@ export const updateLedger = /*#__PURE__*/ Operation.make({
   routes: Operation.scoped("/ledgers/{ledgerName}", "user", "org"),
   input: Schema.Struct({ org, ledgerName: LedgerName, ledger: LedgerChanges }),
   body: (i) => Operation.jsonBody({ ledger: i.ledger }),
-  response: Operation.json(envelope("ledger", LedgerDefinition)),
+  response: Operation.json(Schema.pluck(Schema.Struct({ ledger: LedgerDefinition }), "ledger")),
   errors: [ParticleError.BadRequest, ParticleError.NotFound],
   idempotent: true
 })

@@ -3,7 +3,6 @@
  */
 import { Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
-import { envelope } from "./internal/envelope.js"
 import { org } from "./internal/input.js"
 import { LogicFunction, NewLogicFunction } from "./Logic.js"
 
@@ -44,6 +43,6 @@ export const createLogicFunction = /*#__PURE__*/ Operation.make({
   routes: Operation.scoped("/logic/functions", "user", "org"),
   input: Schema.Struct({ org, logicFunction: NewLogicFunction }),
   body: (i) => Operation.jsonBody({ logic_function: i.logicFunction }),
-  response: Operation.json(envelope("logic_function", LogicFunction)),
+  response: Operation.json(Schema.pluck(Schema.Struct({ logic_function: LogicFunction }), "logic_function")),
   errors: [ParticleError.BadRequest, ParticleError.NotFound]
 })

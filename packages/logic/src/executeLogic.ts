@@ -3,7 +3,6 @@
  */
 import { Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
-import { envelope } from "./internal/envelope.js"
 import { org } from "./internal/input.js"
 import { ExecuteResult, LogicExecution } from "./Logic.js"
 
@@ -44,6 +43,6 @@ export const executeLogic = /*#__PURE__*/ Operation.make({
   routes: Operation.scoped("/logic/execute", "user", "org"),
   input: Schema.Struct({ org, logic: LogicExecution }),
   body: (i) => Operation.jsonBody(i.logic),
-  response: Operation.json(envelope("result", ExecuteResult)),
+  response: Operation.json(Schema.pluck(Schema.Struct({ result: ExecuteResult }), "result")),
   errors: [ParticleError.BadRequest, ParticleError.NotFound]
 })

@@ -3,7 +3,6 @@
  */
 import { Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
-import { envelope } from "./internal/envelope.js"
 import { Id, org } from "./internal/input.js"
 import { LogicFunction } from "./Logic.js"
 
@@ -32,6 +31,6 @@ export const getLogicFunction = /*#__PURE__*/ Operation.make({
   method: "GET",
   routes: Operation.scoped("/logic/functions/{logicFunctionId}", "user", "org"),
   input: Schema.Struct({ org, logicFunctionId: Id }),
-  response: Operation.json(envelope("logic_function", LogicFunction)),
+  response: Operation.json(Schema.pluck(Schema.Struct({ logic_function: LogicFunction }), "logic_function")),
   errors: [ParticleError.NotFound]
 })

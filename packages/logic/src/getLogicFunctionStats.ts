@@ -3,7 +3,6 @@
  */
 import { Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
-import { envelope } from "./internal/envelope.js"
 import { Id, org } from "./internal/input.js"
 import { DayStats } from "./Logic.js"
 
@@ -33,6 +32,8 @@ export const getLogicFunctionStats = /*#__PURE__*/ Operation.make({
   method: "GET",
   routes: Operation.scoped("/logic/functions/{logicFunctionId}/stats", "user", "org"),
   input: Schema.Struct({ org, logicFunctionId: Id }),
-  response: Operation.json(envelope("logic_function_stats", Schema.Array(DayStats))),
+  response: Operation.json(
+    Schema.pluck(Schema.Struct({ logic_function_stats: Schema.Array(DayStats) }), "logic_function_stats")
+  ),
   errors: [ParticleError.NotFound]
 })

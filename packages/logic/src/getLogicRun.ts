@@ -3,7 +3,6 @@
  */
 import { Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
-import { envelope } from "./internal/envelope.js"
 import { Id, org } from "./internal/input.js"
 import { LogicRun } from "./Logic.js"
 
@@ -29,6 +28,6 @@ export const getLogicRun = /*#__PURE__*/ Operation.make({
   method: "GET",
   routes: Operation.scoped("/logic/functions/{logicFunctionId}/runs/{logicRunId}", "user", "org"),
   input: Schema.Struct({ org, logicFunctionId: Id, logicRunId: Id }),
-  response: Operation.json(envelope("logic_run", LogicRun)),
+  response: Operation.json(Schema.pluck(Schema.Struct({ logic_run: LogicRun }), "logic_run")),
   errors: [ParticleError.NotFound]
 })

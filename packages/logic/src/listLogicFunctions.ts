@@ -3,7 +3,6 @@
  */
 import { Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
-import { envelope } from "./internal/envelope.js"
 import { org } from "./internal/input.js"
 import { LogicFunction } from "./Logic.js"
 
@@ -34,6 +33,8 @@ export const listLogicFunctions = /*#__PURE__*/ Operation.make({
   routes: Operation.scoped("/logic/functions", "user", "org"),
   input: Schema.Struct({ org, todayStats: Schema.optional(Schema.Boolean) }),
   query: (i) => ({ today_stats: i.todayStats }),
-  response: Operation.json(envelope("logic_functions", Schema.Array(LogicFunction))),
+  response: Operation.json(
+    Schema.pluck(Schema.Struct({ logic_functions: Schema.Array(LogicFunction) }), "logic_functions")
+  ),
   errors: [ParticleError.NotFound]
 })

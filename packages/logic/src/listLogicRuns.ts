@@ -3,7 +3,6 @@
  */
 import { Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
-import { envelope } from "./internal/envelope.js"
 import { Id, org } from "./internal/input.js"
 import { LogicRun } from "./Logic.js"
 
@@ -33,6 +32,6 @@ export const listLogicRuns = /*#__PURE__*/ Operation.make({
   method: "GET",
   routes: Operation.scoped("/logic/functions/{logicFunctionId}/runs", "user", "org"),
   input: Schema.Struct({ org, logicFunctionId: Id }),
-  response: Operation.json(envelope("logic_runs", Schema.Array(LogicRun))),
+  response: Operation.json(Schema.pluck(Schema.Struct({ logic_runs: Schema.Array(LogicRun) }), "logic_runs")),
   errors: [ParticleError.NotFound]
 })

@@ -3,7 +3,6 @@
  */
 import { Operation, ParticleError } from "@effect-particle/core"
 import * as Schema from "effect/Schema"
-import { envelope } from "./internal/envelope.js"
 import { Id, org } from "./internal/input.js"
 import { LogicFunction, LogicFunctionChanges } from "./Logic.js"
 
@@ -33,6 +32,6 @@ export const updateLogicFunction = /*#__PURE__*/ Operation.make({
   routes: Operation.scoped("/logic/functions/{logicFunctionId}", "user", "org"),
   input: Schema.Struct({ org, logicFunctionId: Id, logicFunction: LogicFunctionChanges }),
   body: (i) => Operation.jsonBody({ logic_function: i.logicFunction }),
-  response: Operation.json(envelope("logic_function", LogicFunction)),
+  response: Operation.json(Schema.pluck(Schema.Struct({ logic_function: LogicFunction }), "logic_function")),
   errors: [ParticleError.BadRequest, ParticleError.NotFound]
 })

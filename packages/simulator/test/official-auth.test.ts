@@ -5,39 +5,10 @@
  * them, and the grants it has no method for (`refresh_token`, customer scope) through the same generic
  * `request`. Each call's wire request is checked where the simulator must accept what the client sends.
  */
-import { createRequire } from "node:module"
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
-import { Simulator } from "../src/index.js"
-import type { Sim } from "./helpers.js"
+import { describe, expect, it } from "vitest"
+import { officialSuite, Particle, rejection } from "./official.js"
 
-const Particle = createRequire(import.meta.url)("particle-api-js") as new(o: Record<string, unknown>) => any
-
-let sim: Sim
-let api: any
-let auth: string
-beforeAll(async () => {
-  sim = await Simulator.start()
-})
-afterAll(() => sim.close())
-beforeEach(() => {
-  sim.reset()
-  api = new Particle({ baseUrl: sim.url })
-  auth = sim.accessToken
-})
-
-const rejection = async (p: Promise<unknown>): Promise<any> => {
-  try {
-    await p
-  } catch (e) {
-    return e
-  }
-  throw new Error("expected a rejection")
-}
-
-const lastRequest = () => {
-  const all = sim.requests()
-  return all[all.length - 1]!
-}
+const { sim, api, auth, lastRequest } = await officialSuite()
 
 describe("particle-api-js 12.0.3 → simulator: grants", () => {
   it("login: the password grant as particle-api-js sends it; bad credentials; MFA", async () => {

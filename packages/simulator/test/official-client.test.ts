@@ -2,34 +2,11 @@
  * Fidelity suite: drives the official particle-api-js 12.0.3 client against the simulator. SIMs, integrations
  * and libraries have their own files (official-sims, official-integrations, official-libraries).
  */
-import { createRequire } from "node:module"
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
-import { Simulator } from "../src/index.js"
-import { openStream, type Sim, until } from "./helpers.js"
+import { describe, expect, it } from "vitest"
+import { openStream, until } from "./helpers.js"
+import { officialSuite, Particle, rejection } from "./official.js"
 
-const Particle = createRequire(import.meta.url)("particle-api-js") as new(o: Record<string, unknown>) => any
-
-let sim: Sim
-let api: any
-let auth: string
-beforeAll(async () => {
-  sim = await Simulator.start({ keepAliveIntervalMs: 200, deviceTimeoutMs: 20 })
-})
-afterAll(() => sim.close())
-beforeEach(() => {
-  sim.reset()
-  api = new Particle({ baseUrl: sim.url })
-  auth = sim.accessToken
-})
-
-const rejection = async (p: Promise<unknown>): Promise<any> => {
-  try {
-    await p
-  } catch (e) {
-    return e
-  }
-  throw new Error("expected a rejection")
-}
+const { sim, api, auth } = await officialSuite({ keepAliveIntervalMs: 200, deviceTimeoutMs: 20 })
 
 // auth, user, token, MFA, OAuth-client and customer methods: official-auth.test.ts
 

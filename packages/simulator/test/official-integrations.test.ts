@@ -4,37 +4,12 @@
  * simulator, in every scope, and a webhook it creates delivered to a receiver on 127.0.0.1.
  */
 import * as http from "node:http"
-import { createRequire } from "node:module"
 import type { AddressInfo } from "node:net"
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
-import { Simulator } from "../src/index.js"
-import { type Sim, until } from "./helpers.js"
+import { describe, expect, it } from "vitest"
+import { until } from "./helpers.js"
+import { officialSuite, rejection } from "./official.js"
 
-const Particle = createRequire(import.meta.url)("particle-api-js") as new(o: Record<string, unknown>) => any
-
-let sim: Sim
-let api: any
-let auth: string
-beforeAll(async () => {
-  sim = await Simulator.start()
-})
-afterAll(() => sim.close())
-beforeEach(() => {
-  sim.reset()
-  api = new Particle({ baseUrl: sim.url })
-  auth = sim.accessToken
-})
-
-const rejection = async (p: Promise<unknown>): Promise<any> => {
-  try {
-    await p
-  } catch (e) {
-    return e
-  }
-  throw new Error("expected a rejection")
-}
-
-const last = () => sim.requests()[sim.requests().length - 1]!
+const { sim, api, auth, lastRequest } = await officialSuite()
 
 describe("particle-api-js 12.0.3 → simulator: webhooks and integrations", () => {
   it("createWebhook sends the hook sub-object under Particle's names; listWebhooks; deleteWebhook", async () => {
@@ -60,7 +35,7 @@ describe("particle-api-js 12.0.3 → simulator: webhooks and integrations", () =
       name: null,
       hookUrl: expect.stringContaining(w.body.id)
     })
-    expect(last().json).toEqual({
+    expect(lastRequest().json).toEqual({
       event: "temp",
       url: "https://example.com/x",
       deviceId: sim.seed.devices.online.id,
@@ -85,7 +60,7 @@ describe("particle-api-js 12.0.3 → simulator: webhooks and integrations", () =
       product: sim.seed.product.id,
       auth
     })
-    expect(last().path).toBe(`/v1/products/${sim.seed.product.id}/webhooks`)
+    expect(lastRequest().path).toBe(`/v1/products/${sim.seed.product.id}/webhooks`)
     expect((await api.listWebhooks({ product: sim.seed.product.id, auth })).body.map((h: any) => h.id)).toEqual([
       product.body.id
     ])
@@ -103,7 +78,7 @@ describe("particle-api-js 12.0.3 → simulator: webhooks and integrations", () =
         auth
       })
       expect([i.statusCode, i.body.ok]).toEqual([201, true])
-      expect(last().json).toEqual({
+      expect(lastRequest().json).toEqual({
         event: "e",
         deviceid: sim.seed.devices.online.id,
         integration_type: "Webhook",
@@ -118,7 +93,7 @@ describe("particle-api-js 12.0.3 → simulator: webhooks and integrations", () =
         auth
       })
       expect(edited.body.integration).toMatchObject({ id: i.body.id, event: "e2", url: "https://example.com/j" })
-      expect(last().method).toBe("PUT")
+      expect(lastRequest().method).toBe("PUT")
       expect((await api.listIntegrations({ ...scope, auth })).body.map((x: any) => x.id)).toContain(i.body.id)
       expect((await api.deleteIntegration({ integrationId: i.body.id, ...scope, auth })).statusCode).toBe(204)
       expect((await rejection(api.deleteIntegration({ integrationId: i.body.id, ...scope, auth }))).statusCode).toBe(

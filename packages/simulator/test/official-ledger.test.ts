@@ -1,36 +1,10 @@
 /**
  * Fidelity suite: particle-api-js 12.0.3's eleven Ledger methods driven against the simulator.
  */
-import { createRequire } from "node:module"
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
-import { Simulator } from "../src/index.js"
-import type { Sim } from "./helpers.js"
+import { describe, expect, it } from "vitest"
+import { officialSuite, rejection } from "./official.js"
 
-const Particle = createRequire(import.meta.url)("particle-api-js") as new(o: Record<string, unknown>) => any
-
-let sim: Sim
-let api: any
-let auth: string
-beforeAll(async () => {
-  sim = await Simulator.start()
-})
-afterAll(() => sim.close())
-beforeEach(() => {
-  sim.reset()
-  api = new Particle({ baseUrl: sim.url })
-  auth = sim.accessToken
-})
-
-const rejection = async (p: Promise<unknown>): Promise<any> => {
-  try {
-    await p
-  } catch (e) {
-    return e
-  }
-  throw new Error("expected a rejection")
-}
-
-const lastRequest = () => sim.requests().at(-1)!
+const { sim, api, auth, lastRequest } = await officialSuite()
 
 describe("particle-api-js 12.0.3 → simulator: Ledger", () => {
   it("createLedger / getLedger / updateLedger / listLedgers / archiveLedger", async () => {

@@ -2,37 +2,11 @@
  * Fidelity suite: particle-api-js 12.0.3's library methods (listLibraries, getLibrary, getLibraryVersions,
  * contributeLibrary, publishLibrary, deleteLibrary, downloadFile) against the simulator.
  */
-import { createRequire } from "node:module"
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
-import { Simulator } from "../src/index.js"
+import { describe, expect, it } from "vitest"
 import { makeLibraryArchive, readLibraryArchive } from "../src/internal/library-archive.js"
-import type { Sim } from "./helpers.js"
+import { officialSuite, rejection } from "./official.js"
 
-const Particle = createRequire(import.meta.url)("particle-api-js") as new(o: Record<string, unknown>) => any
-
-let sim: Sim
-let api: any
-let auth: string
-beforeAll(async () => {
-  sim = await Simulator.start()
-})
-afterAll(() => sim.close())
-beforeEach(() => {
-  sim.reset()
-  api = new Particle({ baseUrl: sim.url })
-  auth = sim.accessToken
-})
-
-const rejection = async (p: Promise<unknown>): Promise<any> => {
-  try {
-    await p
-  } catch (e) {
-    return e
-  }
-  throw new Error("expected a rejection")
-}
-
-const last = () => sim.requests()[sim.requests().length - 1]!
+const { api, auth, lastRequest } = await officialSuite()
 
 describe("particle-api-js 12.0.3 → simulator: libraries", () => {
   it("listLibraries sends its query as qs does and gets JSON:API documents", async () => {
@@ -55,7 +29,7 @@ describe("particle-api-js 12.0.3 → simulator: libraries", () => {
       auth
     })
     expect(filtered.body.data.map((l: any) => l.id)).toEqual(["neopixel"])
-    expect(last().rawQuery).toBe(
+    expect(lastRequest().rawQuery).toBe(
       "page=1&filter=neo&limit=5&sort=-installs&architectures=argon%2Cboron&scope=public&excludeScopes=private%2Cmine"
     )
   })
@@ -70,7 +44,7 @@ describe("particle-api-js 12.0.3 → simulator: libraries", () => {
     expect((await api.getLibrary({ name: "neopixel", version: "0.0.9", auth })).body.data.attributes.version).toBe(
       "0.0.9"
     )
-    expect(last().rawQuery).toBe("version=0.0.9")
+    expect(lastRequest().rawQuery).toBe("version=0.0.9")
     expect((await api.getLibrary({ name: "neopixel", version: "latest", auth })).body.data.attributes.version).toBe(
       "0.0.10"
     )
@@ -79,7 +53,7 @@ describe("particle-api-js 12.0.3 → simulator: libraries", () => {
     expect(missing.body.errors).toEqual([{ message: "Library nope not found" }])
     const versions = await api.getLibraryVersions({ name: "neopixel", page: 1, limit: 10, auth })
     expect(versions.body.data.map((d: any) => d.attributes.version)).toEqual(["0.0.10", "0.0.9"])
-    expect(last().rawQuery).toBe("page=1&limit=10")
+    expect(lastRequest().rawQuery).toBe("page=1&limit=10")
   })
 
   it("contributeLibrary uploads archive.tar.gz as the multipart part `file`; publish; delete with force", async () => {
@@ -90,7 +64,7 @@ describe("particle-api-js 12.0.3 → simulator: libraries", () => {
       "private",
       "Me"
     ])
-    const request = last()
+    const request = lastRequest()
     expect(request.method).toBe("POST")
     expect(request.path).toBe("/v1/libraries")
     expect(request.multipart!.map((p) => [p.name, p.filename])).toEqual([["file", "archive.tar.gz"]])
@@ -106,13 +80,13 @@ describe("particle-api-js 12.0.3 → simulator: libraries", () => {
     )
     const published = await api.publishLibrary({ name: "mylib", auth })
     expect(published.body.data.attributes.visibility).toBe("public")
-    expect(last().json).toEqual({ visibility: "public" })
-    expect(last().method).toBe("PATCH")
+    expect(lastRequest().json).toEqual({ visibility: "public" })
+    expect(lastRequest().method).toBe("PATCH")
     const noForce = await rejection(api.deleteLibrary({ name: "mylib", auth }))
     expect(noForce.statusCode).toBe(400)
     const deleted = await api.deleteLibrary({ name: "mylib", force: "yes", auth })
     expect(deleted.statusCode).toBe(204)
-    expect([last().method, last().json]).toEqual(["DELETE", { force: "yes" }])
+    expect([lastRequest().method, lastRequest().json]).toEqual(["DELETE", { force: "yes" }])
   })
 
   it("downloadFile gets the archive bytes of a library's download link", async () => {

@@ -3,39 +3,11 @@
  * `createCustomer`, which the auth suite drives) against the simulator, checking what the official client
  * sends and what it gets back.
  */
-import { createRequire } from "node:module"
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
-import { Simulator } from "../src/index.js"
-import { openStream, type Sim, until } from "./helpers.js"
+import { describe, expect, it } from "vitest"
+import { openStream, until } from "./helpers.js"
+import { officialSuite, rejection } from "./official.js"
 
-const Particle = createRequire(import.meta.url)("particle-api-js") as new(o: Record<string, unknown>) => any
-
-let sim: Sim
-let api: any
-let auth: string
-beforeAll(async () => {
-  sim = await Simulator.start({ keepAliveIntervalMs: 500 })
-})
-afterAll(() => sim.close())
-beforeEach(() => {
-  sim.reset()
-  api = new Particle({ baseUrl: sim.url })
-  auth = sim.accessToken
-})
-
-const rejection = async (p: Promise<unknown>): Promise<any> => {
-  try {
-    await p
-  } catch (e) {
-    return e
-  }
-  throw new Error("expected a rejection")
-}
-
-const lastRequest = () => {
-  const all = sim.requests()
-  return all[all.length - 1]!
-}
+const { sim, api, auth, lastRequest } = await officialSuite({ keepAliveIntervalMs: 500 })
 
 describe("particle-api-js 12.0.3 → simulator: products and product firmware", () => {
   it("listProducts, getProduct", async () => {

@@ -3,44 +3,18 @@
  * checkSIM, removeSIM) against the simulator, and the SIM actions it removed in 12.0.1 (activateSIM,
  * deactivateSIM, reactivateSIM, updateSIM) sent with its generic `put` / `post` exactly as 12.0.0 sent them.
  */
-import { createRequire } from "node:module"
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
-import { Simulator } from "../src/index.js"
-import type { Sim } from "./helpers.js"
+import { describe, expect, it } from "vitest"
+import { officialSuite, rejection } from "./official.js"
 
-const Particle = createRequire(import.meta.url)("particle-api-js") as new(o: Record<string, unknown>) => any
-
-let sim: Sim
-let api: any
-let auth: string
-beforeAll(async () => {
-  sim = await Simulator.start()
-})
-afterAll(() => sim.close())
-beforeEach(() => {
-  sim.reset()
-  api = new Particle({ baseUrl: sim.url })
-  auth = sim.accessToken
-})
-
-const rejection = async (p: Promise<unknown>): Promise<any> => {
-  try {
-    await p
-  } catch (e) {
-    return e
-  }
-  throw new Error("expected a rejection")
-}
-
-const last = () => sim.requests()[sim.requests().length - 1]!
+const { sim, api, auth, lastRequest } = await officialSuite()
 
 describe("particle-api-js 12.0.3 → simulator: SIMs", () => {
   it("listSIMs (user, and product with its filters as query)", async () => {
     const sims = await api.listSIMs({ auth })
     expect(sims.body.sims.map((s: any) => s.iccid)).toEqual(sim.seed.sims.user)
-    expect(last().rawQuery).toBe("")
+    expect(lastRequest().rawQuery).toBe("")
     const psims = await api.listSIMs({ product: sim.seed.product.id, iccid: "8931", page: 1, perPage: 1, auth })
-    expect(last().rawQuery).toBe("iccid=8931&page=1&per_page=1")
+    expect(lastRequest().rawQuery).toBe("iccid=8931&page=1&per_page=1")
     expect(psims.body.sims).toHaveLength(1)
     expect(psims.body.meta).toMatchObject({ total: 2, total_pages: 2 })
   })
@@ -50,7 +24,7 @@ describe("particle-api-js 12.0.3 → simulator: SIMs", () => {
     expect(usage.body.usage_by_day).toHaveLength(3)
     expect(usage.body.usage_by_day[0]).toMatchObject({ mbs_used: 0.98, mbs_used_cumulative: 0.98 })
     const product = await api.getSIMDataUsage({ iccid: sim.seed.sims.product[0], product: sim.seed.product.slug, auth })
-    expect(last().path).toBe(`/v1/products/${sim.seed.product.slug}/sims/${sim.seed.sims.product[0]}/data_usage`)
+    expect(lastRequest().path).toBe(`/v1/products/${sim.seed.product.slug}/sims/${sim.seed.sims.product[0]}/data_usage`)
     expect(product.body.iccid).toBe(sim.seed.sims.product[0])
     const fleet = await api.getFleetDataUsage({ product: sim.seed.product.id, auth })
     expect(fleet.body).toMatchObject({ total_active_sim_cards: 2, total_mbs_used: 5.88 })
@@ -59,7 +33,7 @@ describe("particle-api-js 12.0.3 → simulator: SIMs", () => {
   it("checkSIM resolves on the 204 (its only success), rejects 404 / 403; removeSIM", async () => {
     const head = await api.checkSIM({ iccid: sim.seed.sims.user[0], auth })
     expect([head.statusCode, head.body]).toEqual([204, {}])
-    expect(last().method).toBe("HEAD")
+    expect(lastRequest().method).toBe("HEAD")
     expect((await rejection(api.checkSIM({ iccid: "89000000000000000000", auth }))).statusCode).toBe(404)
     expect(
       (await rejection(api.checkSIM({ iccid: sim.seed.sims.user[0], auth: sim.seed.otherUser.accessToken }))).statusCode
@@ -67,7 +41,7 @@ describe("particle-api-js 12.0.3 → simulator: SIMs", () => {
     expect((await api.removeSIM({ iccid: sim.seed.sims.user[1], auth })).statusCode).toBe(204)
     expect((await api.removeSIM({ iccid: sim.seed.sims.product[1], product: sim.seed.product.id, auth })).statusCode)
       .toBe(204)
-    expect(last().path).toBe(`/v1/products/${sim.seed.product.id}/sims/${sim.seed.sims.product[1]}`)
+    expect(lastRequest().path).toBe(`/v1/products/${sim.seed.product.id}/sims/${sim.seed.sims.product[1]}`)
     expect((await rejection(api.removeSIM({ iccid: sim.seed.sims.user[1], auth }))).statusCode).toBe(404)
   })
 
@@ -81,7 +55,7 @@ describe("particle-api-js 12.0.3 → simulator: SIMs", () => {
     // reactivateSIM: PUT { mb_limit, action: 'reactivate' }
     const on = await api.put({ uri: `/v1/sims/${iccid}`, data: { mb_limit: 50, action: "reactivate" }, auth })
     expect(on.body.sim).toMatchObject({ status: "active", mb_limit: 50 })
-    expect(last().json).toEqual({ mb_limit: 50, action: "reactivate" })
+    expect(lastRequest().json).toEqual({ mb_limit: 50, action: "reactivate" })
     // activateSIM (user): PUT { country, promoCode, action: 'activate' }
     await api.put({ uri: `/v1/sims/${iccid}`, data: { action: "deactivate" }, auth })
     expect(

@@ -7,6 +7,7 @@ import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
 import type * as E from "../ParticleError.js"
 import type { ParticleRequest } from "../ParticleRequest.js"
+import * as Gate from "./gate.js"
 import { attach, fromReadableStream } from "./reader.js"
 import type { Buffered, Streamed, Transport } from "./transport.js"
 import { networkError, timeoutError, tooLargeError, wireHeaders } from "./transport.js"
@@ -25,7 +26,7 @@ export const isBrowser = (): boolean =>
  */
 export const make = (httpClient: HttpClient.HttpClient, maxSockets: number): Transport => {
   // fetch has no socket limit of its own on Node: at most `maxSockets` short calls are in flight at once
-  const sockets = Effect.unsafeMakeSemaphore(maxSockets)
+  const withSocket = Gate.make(maxSockets)
   // undici hands a connection back to its pool a tick after the body ends: the permit is returned after that
   // tick, or the next call would open a new connection instead of reusing it
   const settled = Effect.async<void>((resume) => {
@@ -101,7 +102,7 @@ export const make = (httpClient: HttpClient.HttpClient, maxSockets: number): Tra
   }
 
   const send: Transport["send"] = (request, options) =>
-    sockets.withPermits(1)(Effect.zipLeft(
+    withSocket(Effect.zipLeft(
       client.execute(toHttp(request)).pipe(
         Effect.mapError(failure(request)),
         Effect.flatMap((response) =>

@@ -61,6 +61,18 @@ const originOf = (url: URL, agents: Agents): Origin => {
   }
 }
 
+/** Methods a server may see twice without harm (RFC 9110 §9.2.2). */
+const idempotentMethods = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"])
+
+/**
+ * A kept-alive socket the server closed just as it was reused: the request failed before any answer, so an
+ * idempotent request is sent once more on a new socket (the race Node's `request.reusedSocket` documents;
+ * without it, a call the server most likely never read would fail, even with retries off).
+ */
+const isStaleSocket = (req: Http.ClientRequest, cause: unknown, method: string) =>
+  req.reusedSocket && idempotentMethods.has(method) &&
+  ["ECONNRESET", "EPIPE"].includes((cause as { readonly code?: unknown } | undefined)?.code as string)
+
 const contentLength = (content: string | Uint8Array) =>
   String(typeof content === "string" ? Buffer.byteLength(content) : content.byteLength)
 
@@ -101,11 +113,6 @@ export const make = (agents: Agents): Transport => {
     Effect.async<A, E.TransportError>((resume) => {
       const { method, url } = request
       let req: Http.ClientRequest
-      try {
-        req = nodeRequest(request)
-      } catch (cause) {
-        return resume(Effect.fail(networkError(method, url, "Network", cause)))
-      }
       let done = false
       const finish = (effect: Effect.Effect<A, E.TransportError>) => {
         if (done) return
@@ -113,13 +120,24 @@ export const make = (agents: Agents): Transport => {
         clearTimeout(timer)
         resume(effect)
       }
+      const start = (resent: boolean) => {
+        try {
+          req = nodeRequest(request)
+        } catch (cause) {
+          return finish(Effect.fail(networkError(method, url, "Network", cause)))
+        }
+        req.once("response", (response) => onResponse(response, req, finish))
+        req.once("error", (cause) => {
+          if (!resent && !done && isStaleSocket(req, cause, method)) start(true)
+          else finish(Effect.fail(networkError(method, url, "Network", cause)))
+        })
+        req.end(request.body?.content)
+      }
       const timer = setTimeout(() => {
         req.destroy()
         finish(Effect.fail(timeoutError(method, url, timeout, what)))
       }, Duration.toMillis(timeout))
-      req.once("response", (response) => onResponse(response, req, finish))
-      req.once("error", (cause) => finish(Effect.fail(networkError(method, url, "Network", cause))))
-      req.end(request.body?.content)
+      start(false)
       return Effect.sync(() => {
         done = true
         clearTimeout(timer)

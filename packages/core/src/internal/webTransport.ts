@@ -2,6 +2,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import type * as E from "../ParticleError.js"
 import type { ParticleRequest } from "../ParticleRequest.js"
+import * as Gate from "./gate.js"
 import { fromReadableStream } from "./reader.js"
 import { readerStream } from "./readerStream.js"
 import type { Buffered, SendOptions, Streamed, Transport } from "./transport.js"
@@ -64,12 +65,12 @@ const readCapped = async (response: Response, maxBytes: number): Promise<Uint8Ar
 export const make = (fetchImpl: typeof globalThis.fetch, maxSockets: number): Transport => {
   const decoder = new TextDecoder()
   // a browser limits its connections itself; elsewhere at most `maxSockets` short calls are in flight
-  const sockets = Effect.unsafeMakeSemaphore(maxSockets)
+  const withSocket = Gate.make(maxSockets)
   const failure = (request: ParticleRequest, cause: unknown) =>
     networkError(request.method, request.url, "Network", cause, isBrowser() ? corsHint : undefined)
 
   const send = (request: ParticleRequest, options: SendOptions): Effect.Effect<Buffered, E.TransportError> =>
-    sockets.withPermits(1)(exchange(request, options))
+    withSocket(exchange(request, options))
 
   const exchange = (request: ParticleRequest, options: SendOptions): Effect.Effect<Buffered, E.TransportError> =>
     Effect.async<Buffered, E.TransportError>((resume) => {

@@ -101,3 +101,18 @@ export const decodeAll = <I extends { readonly data: unknown }>(
   decode: DecodeData<unknown>
 ) =>
   Effect.forEach(items, (item, n) => Effect.map(decode(item.data, `${key}.${n}.data`), (data) => ({ ...item, data })))
+
+/** An operation answering one instance, made an `InstanceRead`: `schema` in the options decodes its data. */
+export const readInstance = <A extends { readonly data: unknown }, E>(
+  operation: Operation.Operation<any, A, E>
+): any =>
+  Object.assign(
+    (options: unknown) =>
+      withData(
+        operation,
+        options,
+        200,
+        (answer, decode) => Effect.map(decode(answer.data, "instance.data"), (data) => ({ ...answer, data }))
+      ),
+    { definition: operation.definition }
+  )
