@@ -1,17 +1,16 @@
 // Upstream reproduction: the per-element cost and the GC promotion of consuming an Effect Stream.
 //   node bench/upstream/stream-consumer.js [elements] [chunkSize]
-// A stream of fresh objects (as an event stream's decoded events), in chunks, consumed four ways:
-//   runForEach (an Effect per element), runForEachChunk (an Effect per chunk), Stream.toPull in a loop,
-//   and a plain loop over the same chunks (the floor). For each: CPU ns per element, and the bytes V8
-//   promoted to the old generation (old-space growth between two full GCs is not what is measured: the
-//   figure is `heapStatistics` "promoted" bytes, from v8.getHeapStatistics deltas of old space used after
-//   each forced scavenge-free run — see the write-up in README.md).
+// A stream of fresh objects (as an event stream's decoded events), in chunks of 100, consumed four ways:
+// `Stream.runForEach` (an Effect per element), `Stream.runForEachChunk` (an Effect per chunk), `Stream.toPull`
+// in a loop, and a plain loop over the same chunks (the floor). Each way runs in its own process under
+// `--trace-gc-nvp`: CPU ns per element (after a warm-up run), scavenges, and the bytes the scavenger promoted
+// to the old generation (the sum of V8's `promoted=` figures).
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
-import { PerformanceObserver } from "node:perf_hooks"
-import v8 from "node:v8"
+import { fork } from "node:child_process"
+import { fileURLToPath } from "node:url"
 
 const N = Number(process.argv[2] ?? 1_000_000)
 const SIZE = Number(process.argv[3] ?? 100)
@@ -70,36 +69,47 @@ const ways = {
   }
 }
 
-// V8 reports every GC through perf_hooks; old space growth is read from the heap space statistics
-let scavenges = 0
-let markCompacts = 0
-new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) {
-    if (e.detail?.kind === 1) scavenges++
-    else markCompacts++
-  }
-}).observe({ entryTypes: ["gc"] })
-const oldUsed = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === "old_space").space_used_size
-
-const results = []
-for (const [label, run] of Object.entries(ways)) {
+const [, , , , wayArg] = process.argv
+if (wayArg !== undefined) {
+  // one way, in this process (a child run with --trace-gc-nvp)
+  const run = Object.values(ways)[Number(wayArg)]
   await run() // warm-up
   seen = 0
-  scavenges = 0
-  markCompacts = 0
-  const old0 = oldUsed()
+  console.log("--- measured ---")
   const c0 = process.cpuUsage()
   await run()
   const c = process.cpuUsage(c0)
-  await new Promise((r) => setTimeout(r, 10))
-  results.push({
-    way: label,
-    nsPerElement: Math.round(((c.user + c.system) * 1000) / N),
-    oldSpaceGrowthMB: Number(((oldUsed() - old0) / 1e6).toFixed(1)),
-    scavenges,
-    markCompacts,
-    seen
-  })
+  console.log("--- end ---")
+  process.send({ type: "way", nsPerElement: Math.round(((c.user + c.system) * 1000) / N), seen })
+} else {
+  const results = []
+  for (const [i, label] of Object.keys(ways).entries()) {
+    const r = await new Promise((resolve, reject) => {
+      const child = fork(fileURLToPath(import.meta.url), [String(N), String(SIZE), String(i)], {
+        execArgv: ["--trace-gc-nvp"],
+        stdio: ["ignore", "pipe", "inherit", "ipc"]
+      })
+      let out = ""
+      let result
+      child.stdout.on("data", (d) => (out += d))
+      child.on("message", (m) => (result = m))
+      child.on("exit", (code) => {
+        if (code !== 0 || result === undefined) return reject(new Error(`${label}: exit ${code}`))
+        const measured = out.slice(out.indexOf("--- measured ---"), out.indexOf("--- end ---"))
+        let promoted = 0
+        let scavenges = 0
+        let markCompacts = 0
+        for (const line of measured.split("\n")) {
+          const kind = /gc=(\w+)/.exec(line)?.[1]
+          if (kind === "s") scavenges++
+          else if (kind === "ms" || kind === "mc") markCompacts++
+          promoted += Number(/ promoted=(\d+)/.exec(line)?.[1] ?? 0)
+        }
+        resolve({ way: label, nsPerElement: result.nsPerElement, promotedMB: promoted / 1e6, scavenges, markCompacts })
+      })
+    })
+    results.push(r)
+  }
+  if (process.send) process.send({ type: "result", result: { elements: N, chunkSize: SIZE, results } })
+  else console.table(results)
 }
-if (process.send) process.send({ type: "result", result: { elements: N, chunkSize: SIZE, results } })
-else console.table(results)
