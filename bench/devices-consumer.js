@@ -1,7 +1,7 @@
 // Memory at scale, consumer side, in a fresh process per fleet size and client:
 //   node bench/devices-consumer.js <baseUrl> <token> <expectedDevices> [client]
 // Reads every device of product 4242, 100 per page, keeping none, and reports peak RSS and the heap used when
-// 10 % and 100 % of the devices have arrived (default flags, no GC forced). Clients: ours-node (default,
+// 10 % and 100 % of the devices have arrived: as it is (default flags) and after a full GC there (retained). Clients: ours-node (default,
 // `streamDevices` over the node layer), particle-api-js (`listDevices` page after page), node-http (bare
 // `http.get` + `JSON.parse` page after page, the limit).
 import * as NodeParticle from "@effect-particle/core/node"
@@ -9,6 +9,18 @@ import { streamDevices } from "@effect-particle/devices"
 import { Effect, ManagedRuntime, Redacted, Stream } from "effect"
 import http from "node:http"
 import { createRequire } from "node:module"
+import v8 from "node:v8"
+import vm from "node:vm"
+
+// heap used is read as it is (default flags, no GC), then once more after a full GC (what is retained): only
+// at the 10 % and 100 % points, so the run itself is not disturbed
+v8.setFlagsFromString("--expose-gc")
+const gc = vm.runInNewContext("gc")
+const heapNow = () => {
+  const used = process.memoryUsage().heapUsed
+  gc()
+  return { used, retained: process.memoryUsage().heapUsed }
+}
 
 const [baseUrl, token, expectedArg, clientId = "ours-node"] = process.argv.slice(2)
 const expected = Number(expectedArg)
@@ -20,13 +32,13 @@ const sample = () => {
 }
 let count = 0
 let online = 0
-let heapAt10 = 0
-let heapAt100 = 0
+let heapAt10
+let heapAt100
 const onDevice = (d) => {
   count++
   if (d.online) online++
-  if (count === Math.ceil(expected / 10)) heapAt10 = process.memoryUsage().heapUsed
-  if (count === expected) heapAt100 = process.memoryUsage().heapUsed
+  if (count === Math.ceil(expected / 10)) heapAt10 = heapNow()
+  if (count === expected) heapAt100 = heapNow()
 }
 
 const clients = {

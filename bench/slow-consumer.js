@@ -1,8 +1,8 @@
 // Memory with a slow consumer: node bench/slow-consumer.js <client> <port> <count>
 // One stream of <count> events read by a consumer that pauses 1 ms every 1,000 events, so the server is held
 // back by backpressure the whole time (for clients that have it). Heap used is sampled when 10 % and 100 %
-// of the events have arrived (or when the stream ended, for a client that lost some; default flags, no GC
-// forced), and peak RSS every 10 ms.
+// of the events have arrived (or when the stream ended, for a client that lost some): as it is (default
+// flags) and after a full GC there (retained); peak RSS every 10 ms.
 // Clients: ours-node, ours-node-raw (raw mode), ours-web (layerWeb), particle-api-js (an EventEmitter: it
 // cannot be paused, so its consumer blocks for 1 ms instead), fetch (raw fetch + minimal parser, the limit:
 // it awaits 1 ms between reads).
@@ -11,6 +11,18 @@ import * as NodeParticle from "@effect-particle/core/node"
 import { stream } from "@effect-particle/events"
 import { Effect, ManagedRuntime, Redacted, Stream } from "effect"
 import { createRequire } from "node:module"
+import v8 from "node:v8"
+import vm from "node:vm"
+
+// heap used is read as it is (default flags, no GC), then once more after a full GC (what is retained): only
+// at the 10 % and 100 % points, so the run itself is not disturbed
+v8.setFlagsFromString("--expose-gc")
+const gc = vm.runInNewContext("gc")
+const heapNow = () => {
+  const used = process.memoryUsage().heapUsed
+  gc()
+  return { used, retained: process.memoryUsage().heapUsed }
+}
 
 const [clientId, portArg, countArg] = process.argv.slice(2)
 const count = Number(countArg)
@@ -24,13 +36,13 @@ const sampler = setInterval(() => {
   if (r > peak) peak = r
 }, 10)
 let received = 0
-let heapAt10 = 0
-let heapAt100 = 0
+let heapAt10
+let heapAt100
 /** Counts an event; true when the consumer should pause now. */
 const onEvent = () => {
   received++
-  if (received === Math.ceil(count / 10)) heapAt10 = process.memoryUsage().heapUsed
-  if (received === count) heapAt100 = process.memoryUsage().heapUsed
+  if (received === Math.ceil(count / 10)) heapAt10 = heapNow()
+  if (received === count) heapAt100 = heapNow()
   return received % 1000 === 0
 }
 
@@ -113,7 +125,7 @@ const t0 = performance.now()
 await client.consume()
 const wallMs = performance.now() - t0
 // a client that lost events never reached 100 %: its heap when the stream ended stands in
-if (heapAt100 === 0) heapAt100 = process.memoryUsage().heapUsed
+if (heapAt100 === undefined) heapAt100 = heapNow()
 clearInterval(sampler)
 await client.dispose?.()
 process.send({
