@@ -1,8 +1,9 @@
 // Upstream reproduction: the per-element cost and the GC promotion of consuming an Effect Stream.
 //   node bench/upstream/stream-consumer.js [elements] [chunkSize]
 // A stream of fresh objects (as an event stream's decoded events), in chunks of 100, consumed four ways:
-// `Stream.runForEach` (an Effect per element), `Stream.runForEachChunk` (an Effect per chunk), `Stream.toPull`
-// in a loop, and a plain loop over the same chunks (the floor). Each way runs in its own process under
+// `Stream.runForEach` (an Effect per element), `Stream.runForEachChunk` (an Effect per chunk; once more with
+// V8's allocation-site pretenuring off, the control), `Stream.toPull` in a loop, and a plain loop over the
+// same chunks (the floor). Each way runs in its own process under
 // `--trace-gc-nvp`: CPU ns per element (after a warm-up run), scavenges, and the bytes the scavenger promoted
 // to the old generation (the sum of V8's `promoted=` figures).
 import * as Chunk from "effect/Chunk"
@@ -48,6 +49,11 @@ const ways = {
       Effect.sync(() => {
         for (const x of chunk) onItem(x)
       }))),
+  "Stream.runForEachChunk, --no-allocation-site-pretenuring (the control)": () =>
+    Effect.runPromise(Stream.runForEachChunk(source(), (chunk) =>
+      Effect.sync(() => {
+        for (const x of chunk) onItem(x)
+      }))),
   "Stream.toPull loop": () =>
     Effect.runPromise(Effect.scoped(Effect.flatMap(Stream.toPull(source()), (pull) =>
       Effect.suspend(function loop() {
@@ -86,7 +92,10 @@ if (wayArg !== undefined) {
   for (const [i, label] of Object.keys(ways).entries()) {
     const r = await new Promise((resolve, reject) => {
       const child = fork(fileURLToPath(import.meta.url), [String(N), String(SIZE), String(i)], {
-        execArgv: ["--trace-gc-nvp"],
+        execArgv: [
+          "--trace-gc-nvp",
+          ...(label.includes("--no-allocation-site-pretenuring") ? ["--no-allocation-site-pretenuring"] : [])
+        ],
         stdio: ["ignore", "pipe", "inherit", "ipc"]
       })
       let out = ""
