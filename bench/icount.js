@@ -3,7 +3,7 @@
 // Each client runs in its own `valgrind --tool=callgrind node bench/request.js --icount <client>`; the
 // counters are zeroed where the measured calls start and dumped where they end (callgrind_control), so
 // start-up, warm-up and JIT compilation before the mark are not counted. The fixture server runs in a
-// child process that valgrind does not instrument.
+// child process that valgrind does not instrument. Clients run side by side, one per core.
 import { execFileSync, fork } from "node:child_process"
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
 import os from "node:os"
@@ -75,11 +75,20 @@ const countOne = (id) =>
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const result = { calls: Number(opts.calls), warmup: Number(opts.warmup), clients: {} }
-  for (const id of opts.clients.split(",")) {
-    console.error(`[icount] ${id}…`)
-    result.clients[id] = await countOne(id)
-    console.error(`[icount] ${id}: ${JSON.stringify(result.clients[id])}`)
+  // instruction counts do not depend on what else runs, so the clients run side by side, one per core
+  const ids = opts.clients.split(",")
+  const counted = {}
+  let next = 0
+  const worker = async () => {
+    while (next < ids.length) {
+      const id = ids[next++]
+      console.error(`[icount] ${id}…`)
+      counted[id] = await countOne(id)
+      console.error(`[icount] ${id}: ${JSON.stringify(counted[id])}`)
+    }
   }
+  await Promise.all(Array.from({ length: Math.min(ids.length, Math.max(1, os.cpus().length)) }, worker))
+  for (const id of ids) result.clients[id] = counted[id]
   if (process.send) process.send({ type: "result", result })
   else console.log(JSON.stringify(result, null, 1))
 }
