@@ -872,6 +872,12 @@ if (results.coldstart) {
       fmtRatio(ratioSummary(ifc("ours"), ifc("peer")))
     } (${c.modules.ours.esm} ES modules vs ${c.modules.peer.esm + c.modules.peer.cjs})`
   })
+  const gd = ratioSummary(ifc("ours-deep-bundled"), ifc("peer-bundled"))
+  targets.push({
+    t: "Goal 3 (the README's recommendation): cold start bundled, subpath imports of `effect` ≤ 1.2× particle-api-js bundled",
+    met: gd.median <= 1.2,
+    fig: `${fmt(summary(ifc("ours-deep-bundled")))} vs ${fmt(summary(ifc("peer-bundled")))} ms = ${fmtRatio(gd)}`
+  })
 }
 
 if (results.icount) {
