@@ -1,5 +1,5 @@
 // Instructions per call, counted by valgrind's callgrind (stable where CPU time on a loaded 2-core machine
-// is not): node bench/icount.js [--calls N] [--warmup N] [--clients a,b,c]
+// is not): node bench/icount.js [--calls 600] [--warmup 3000] [--clients ours-node,ours-web,particle-api-js,node-http]
 // Each client runs in its own `valgrind --tool=callgrind node bench/request.js --icount <client>`; the
 // counters are zeroed where the measured calls start and dumped where they end (callgrind_control), so
 // start-up, warm-up and JIT compilation before the mark are not counted. The fixture server runs in a
@@ -11,13 +11,17 @@ import { join } from "node:path"
 import { parseArgs } from "node:util"
 import { benchDir } from "./lib/common.js"
 
-const { values: opts } = parseArgs({
-  options: {
-    calls: { type: "string", default: "2000" },
-    warmup: { type: "string", default: "6000" },
-    clients: { type: "string", default: "ours-node,ours-node-limiter,particle-api-js,node-http" }
-  }
-})
+// run.js imports `available` from here: the command line is read only when this file is the program
+const isMain = import.meta.url === `file://${process.argv[1]}`
+const { values: opts } = isMain
+  ? parseArgs({
+    options: {
+      calls: { type: "string", default: "600" },
+      warmup: { type: "string", default: "3000" },
+      clients: { type: "string", default: "ours-node,ours-web,particle-api-js,node-http" }
+    }
+  })
+  : { values: {} }
 
 export const available = () => {
   try {
@@ -73,7 +77,7 @@ const countOne = (id) =>
     })
   })
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain) {
   const result = { calls: Number(opts.calls), warmup: Number(opts.warmup), clients: {} }
   // instruction counts do not depend on what else runs, so the clients run side by side, one per core
   const ids = opts.clients.split(",")
