@@ -26,12 +26,12 @@ const onEvent = (e) => {
   if (e.name !== expectedName) badName++
 }
 
-const effectClient = (layer) => {
+const effectClient = (layer, raw = false) => {
   const rt = ManagedRuntime.make(layer)
   return {
     consume: (name) =>
       rt.runPromise(
-        stream({ deviceId: "mine", name, reconnect: false }).pipe(
+        stream({ deviceId: "mine", name, reconnect: false, raw }).pipe(
           Stream.runForEach((e) => Effect.sync(() => onEvent(e))),
           Effect.catchAll((e) => Effect.sync(() => e._tag))
         )
@@ -43,8 +43,12 @@ const effectClient = (layer) => {
 const clients = {
   "ours-node": () =>
     effectClient(NodeParticle.layer({ baseUrl: base, accessToken: Redacted.make(TOKEN), rateLimit: false })),
+  "ours-node-raw": () =>
+    effectClient(NodeParticle.layer({ baseUrl: base, accessToken: Redacted.make(TOKEN), rateLimit: false }), true),
   "ours-fetch": () =>
     effectClient(ParticleClient.layerFetch({ baseUrl: base, accessToken: Redacted.make(TOKEN), rateLimit: false })),
+  "ours-web": () =>
+    effectClient(ParticleClient.layerWeb({ baseUrl: base, accessToken: Redacted.make(TOKEN), rateLimit: false })),
   "particle-api-js": () => {
     const Particle = createRequire(import.meta.url)("particle-api-js")
     const p = new Particle({ baseUrl: base })

@@ -17,7 +17,8 @@ const { values: opts } = parseArgs({
     calls: { type: "string" },
     rounds: { type: "string" },
     warmup: { type: "string" },
-    profile: { type: "string" }
+    profile: { type: "string" },
+    icount: { type: "string" }
   }
 })
 const CALLS = Number(opts.calls ?? (opts.quick ? 300 : 3000))
@@ -63,6 +64,12 @@ const oursFetch = () =>
     "effect-particle, fetch layer",
     ParticleClient.layerFetch(options),
     "`ParticleClient.layerFetch` (browsers, other runtimes)"
+  )
+const oursWeb = () =>
+  effectClient(
+    "effect-particle, web layer",
+    ParticleClient.layerWeb(options),
+    "`ParticleClient.layerWeb` (plain `fetch`, no `@effect/platform`)"
   )
 
 const oursNodeNative = () => {
@@ -154,6 +161,7 @@ const bareHttp = () => {
 const factories = {
   "ours-node": oursNode,
   "ours-fetch": oursFetch,
+  "ours-web": oursWeb,
   "ours-node-forEach": oursNodeNative,
   "ours-node-limiter": oursNodeLimiter,
   "particle-api-js": apiJs,
@@ -180,6 +188,28 @@ if (opts.profile) {
       r.wallUs.toFixed(0)
     } µs wall/call over ${CALLS} calls`
   )
+  await client.dispose?.()
+  await stopChild(server.child)
+  process.exit(0)
+}
+
+if (opts.icount) {
+  // instruction-count mode, run under valgrind by bench/icount.js: warm up, then for each mode tell the
+  // parent where the measured calls start and end (it zeroes and dumps callgrind's counters there)
+  const client = factories[opts.icount]()
+  if (client.start) await client.start()
+  const mark = (name) =>
+    new Promise((resolve) => {
+      process.once("message", resolve)
+      process.send({ type: "mark", name })
+    })
+  await client.run(Math.ceil(WARMUP / 2), 1)
+  await client.run(Math.floor(WARMUP / 2), CONCURRENCY)
+  for (const [mode, conc] of [["seq", 1], ["c16", CONCURRENCY]]) {
+    await mark(`${mode}-start`)
+    await client.run(CALLS, conc)
+    await mark(`${mode}-end`)
+  }
   await client.dispose?.()
   await stopChild(server.child)
   process.exit(0)

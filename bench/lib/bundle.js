@@ -6,7 +6,8 @@ import { brotliCompressSync, constants as zc, gzipSync } from "node:zlib"
 import { rollup } from "rollup"
 import { benchDir } from "./common.js"
 
-const layer = `ParticleClient.layerFetch({ accessToken: Redacted.make("token") })`
+const layer = `ParticleClient.layerWeb({ accessToken: Redacted.make("token") })`
+const platformLayer = `ParticleClient.layerFetch({ accessToken: Redacted.make("token") })`
 const head =
   `import { ParticleClient } from "@effect-particle/core"\nimport { Effect, Redacted, Stream } from "effect"\n`
 const devOps = [
@@ -32,10 +33,16 @@ const opsProgram = (n) =>
 /** The programs measured (browser ESM). */
 export const programs = {
   "one-call": {
-    title: "one `getVariable` call (fetch layer)",
+    title: "one `getVariable` call (`layerWeb`, the browser layer over plain `fetch`)",
     source: head +
       `import { getVariable } from "@effect-particle/devices"\n` +
       `Effect.runPromise(getVariable({ deviceId: "0123456789abcdef01234567", name: "temperature" }).pipe(Effect.provide(${layer}))).then(console.log, console.error)\n`
+  },
+  "one-call-platform": {
+    title: "one `getVariable` call (`layerFetch`, over `@effect/platform`'s `FetchHttpClient`)",
+    source: head +
+      `import { getVariable } from "@effect-particle/devices"\n` +
+      `Effect.runPromise(getVariable({ deviceId: "0123456789abcdef01234567", name: "temperature" }).pipe(Effect.provide(${platformLayer}))).then(console.log, console.error)\n`
   },
   "two-ops": { title: "2 operations (`getVariable`, `callFunction`)", source: opsProgram(2) },
   "ten-ops": { title: "10 device operations", source: opsProgram(10) },

@@ -26,21 +26,26 @@ layer(Client.layer({ timeout: "5 seconds", retry: false }, "fetch"))("timeouts (
     }))
 })
 
-// the node transport times out on a plain timer (no forked fiber per call), so on the real clock
-layer(Client.layer({ timeout: "300 millis", retry: false }, "node"))("timeouts (node, real clock)", (it) => {
-  it.effect("a server that never answers becomes a TransportError with reason Timeout, and the socket is closed", () =>
-    Effect.gen(function*() {
-      const server = yield* TestServer
-      let closed = false
-      yield* server.handle((_, res) => {
-        res.once("close", () => {
-          closed = true
-        })
-      })
-      const error = yield* Effect.flip(ops.getDevice({ deviceId: DEVICE }))
-      assert.strictEqual(error._tag, "TransportError")
-      assert.strictEqual((error as { reason: string }).reason, "Timeout")
-      assert.include(error.message, "within 300ms")
-      yield* waitUntil(() => closed, "the server to see the socket close")
-    }))
-})
+// the node and web transports time out on a plain timer (no forked fiber per call), so on the real clock
+for (const transport of ["node", "web"] as const) {
+  layer(Client.layer({ timeout: "300 millis", retry: false }, transport))(
+    `timeouts (${transport}, real clock)`,
+    (it) => {
+      it.effect("a server that never answers becomes a TransportError with reason Timeout, and the socket is closed", () =>
+        Effect.gen(function*() {
+          const server = yield* TestServer
+          let closed = false
+          yield* server.handle((_, res) => {
+            res.once("close", () => {
+              closed = true
+            })
+          })
+          const error = yield* Effect.flip(ops.getDevice({ deviceId: DEVICE }))
+          assert.strictEqual(error._tag, "TransportError")
+          assert.strictEqual((error as { reason: string }).reason, "Timeout")
+          assert.include(error.message, "within 300ms")
+          yield* waitUntil(() => closed, "the server to see the socket close")
+        }))
+    }
+  )
+}

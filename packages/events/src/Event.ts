@@ -173,7 +173,24 @@ const isoMillis = (s: string): number => {
   return Date.parse(s)
 }
 
-const fast = (name: string, json: unknown): ParticleEvent | undefined => {
+/**
+ * Events are built by a constructor rather than as object literals: V8 pretenures literals allocated at a
+ * hot site into the old generation, where a stream's short-lived events then wait for a full GC. Every event
+ * has the same fields in the same order (one hidden class); the optional ones are added after.
+ */
+class Decoded {
+  readonly _tag = "Event"
+  constructor(
+    readonly name: string,
+    readonly data: string | null,
+    readonly ttl: number,
+    readonly published_at: Date | string,
+    readonly coreid: string
+  ) {}
+}
+
+/** The fields of a well-formed event, checked (`undefined` for anything unusual, left to the schema). */
+const fast = (name: string, json: unknown, raw: boolean): ParticleEvent | RawEvent | undefined => {
   if (typeof json !== "object" || json === null || Array.isArray(json)) return undefined
   const o = json as Record<string, unknown>
   const data = o.data
@@ -184,8 +201,6 @@ const fast = (name: string, json: unknown): ParticleEvent | undefined => {
     return undefined
   }
   if (typeof coreid !== "string") return undefined
-  const millis = isoMillis(publishedAt)
-  if (Number.isNaN(millis)) return undefined
   const userid = o.userid
   const productID = o.productID
   const version = o.version
@@ -194,21 +209,20 @@ const fast = (name: string, json: unknown): ParticleEvent | undefined => {
     (productID !== undefined && typeof productID !== "number") ||
     (version !== undefined && typeof version !== "number")
   ) return undefined
-  // one literal, fields in one order: every event shares one hidden class
-  const out: Mutable = { _tag: "Event", name, data, ttl, published_at: new Date(millis), coreid }
+  let published: Date | string = publishedAt
+  if (!raw) {
+    const millis = isoMillis(publishedAt)
+    if (Number.isNaN(millis)) return undefined
+    published = new Date(millis)
+  }
+  const out = new Decoded(name, data, ttl, published, coreid) as Mutable
   if (userid !== undefined) out.userid = userid
   if (productID !== undefined) out.productID = productID
   if (version !== undefined) out.version = version
-  return out as ParticleEvent
+  return out as ParticleEvent | RawEvent
 }
 
 interface Mutable {
-  _tag: "Event"
-  name: string
-  data: string | null
-  ttl: number
-  published_at: Date
-  coreid: string
   userid?: string
   productID?: number
   version?: number
@@ -230,23 +244,108 @@ interface Mutable {
  * @since 0.1.0
  * @category decoding
  */
-export const decode = (name: string, data: string): Either.Either<ParticleEvent, MalformedEvent> => {
+export const decode = (name: string, data: string): Either.Either<ParticleEvent, MalformedEvent> =>
+  toEither(decodeItem(name, data, false)) as Either.Either<ParticleEvent, MalformedEvent>
+
+const toEither = <A extends { readonly _tag: string }>(
+  item: A | MalformedEvent
+): Either.Either<A, MalformedEvent> =>
+  item._tag === "MalformedEvent" ? Either.left(item as MalformedEvent) : Either.right(item as A)
+
+/**
+ * {@link decode} (or {@link decodeRaw} with `raw: true`) returning the event or the {@link MalformedEvent}
+ * itself, with no `Either` allocated around it: what the stream decodes every event with. Tell them apart by
+ * `_tag`. Never throws.
+ *
+ * @example
+ * ```ts
+ * import { Event } from "@effect-particle/events"
+ *
+ * const item = Event.decodeItem("t", "not json", false)
+ * // item._tag === "MalformedEvent" && item.reason === "InvalidJson"
+ * ```
+ *
+ * @since 0.2.0
+ * @category decoding
+ */
+export const decodeItem = (name: string, data: string, raw: boolean): ParticleEvent | RawEvent | MalformedEvent => {
   let json: unknown
   try {
     json = JSON.parse(data)
   } catch {
-    return Either.left(malformed(name, data, "InvalidJson", "the data is not JSON"))
+    return malformed(name, data, "InvalidJson", "the data is not JSON")
   }
-  const event = fast(name, json)
-  if (event !== undefined) return Either.right(event)
+  const event = fast(name, json, raw)
+  if (event !== undefined) return event
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    return Either.left(malformed(name, data, "InvalidEvent", "the data is not a JSON object"))
+    return malformed(name, data, "InvalidEvent", "the data is not a JSON object")
   }
-  const decoded = decodeSchema({ ...(json as object), name })
+  const decoded: Either.Either<ParticleEvent | RawEvent, ParseResult.ParseError> = (raw
+    ? decodeRawSchema
+    : decodeSchema)({ ...(json as object), name })
   return Either.isRight(decoded)
-    ? Either.right(decoded.right)
-    : Either.left(malformed(name, data, "InvalidEvent", schemaIssue(decoded.left)))
+    ? decoded.right
+    : malformed(name, data, "InvalidEvent", schemaIssue(decoded.left))
 }
+
+/**
+ * An event as {@link ParticleEvent}, with `published_at` kept as the string Particle sent (an ISO-8601
+ * timestamp, not parsed): what `stream({ raw: true })` emits, with no `Date` built per event.
+ *
+ * @example
+ * ```ts
+ * import { Event } from "@effect-particle/events"
+ * import { Schema } from "effect"
+ *
+ * const event = Schema.decodeUnknownSync(Event.RawEvent)({
+ *   name: "temperature",
+ *   data: "25.34",
+ *   ttl: 60,
+ *   published_at: "2015-07-18T00:12:18.174Z",
+ *   coreid: "0123456789abcdef01234567"
+ * })
+ * // event.published_at === "2015-07-18T00:12:18.174Z"
+ * ```
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const RawEvent = Schema.Struct({
+  name: Schema.String,
+  data: Schema.NullOr(Schema.String),
+  ttl: Ttl,
+  published_at: Schema.String,
+  coreid: Schema.String,
+  userid: Schema.optional(Schema.String),
+  productID: Schema.optional(Schema.Number),
+  version: Schema.optional(Schema.Number)
+}).pipe(Schema.attachPropertySignature("_tag", "Event")).annotations({ identifier: "RawEvent" })
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface RawEvent extends Schema.Schema.Type<typeof RawEvent> {}
+
+const decodeRawSchema = Schema.decodeUnknownEither(RawEvent, { onExcessProperty: "ignore" })
+
+/**
+ * {@link decode} keeping `published_at` as the string Particle sent ({@link RawEvent}). Never throws.
+ *
+ * @example
+ * ```ts
+ * import { Event } from "@effect-particle/events"
+ * import { Either } from "effect"
+ *
+ * const result = Event.decodeRaw("t", `{"data":"1","ttl":60,"published_at":"2024-05-01T12:34:56.789Z","coreid":"x"}`)
+ * // Either.isRight(result) && result.right.published_at === "2024-05-01T12:34:56.789Z"
+ * ```
+ *
+ * @since 0.2.0
+ * @category decoding
+ */
+export const decodeRaw = (name: string, data: string): Either.Either<RawEvent, MalformedEvent> =>
+  toEither(decodeItem(name, data, true)) as Either.Either<RawEvent, MalformedEvent>
 
 /**
  * The schema-only decoder (no fast path), for tests and for users who want to decode stored events.

@@ -15,7 +15,7 @@ import * as Stream from "effect/Stream"
 import type * as Event from "./Event.js"
 import { openEventStream } from "./internal/eventStream.js"
 import * as internal from "./internal/options.js"
-import { loop } from "./internal/reconnect.js"
+import { type Emit, loop, type Statuses } from "./internal/reconnect.js"
 
 // ---------------------------------------------------------------------------------------------------------
 // models
@@ -110,7 +110,9 @@ export interface ReconnectOptions {
  * - `onMalformed`: `"log"` (default) logs a warning and skips an event that cannot be decoded; `"fail"`
  *   fails the stream with the {@link Event.MalformedEvent};
  * - `maxEventSize`: the longest line or event data kept in memory, in characters. Default 1 MiB;
- * - `onStatus`: called with every {@link Status} change, including `Stopped` when the stream is closed.
+ * - `onStatus`: called with every {@link Status} change, including `Stopped` when the stream is closed;
+ * - `raw`: `true` keeps `published_at` as the ISO string Particle sent ({@link Event.RawEvent}) instead of
+ *   building a `Date` per event: the fastest way to read a busy stream (since 0.2.0).
  *
  * @since 0.1.0
  * @category models
@@ -126,6 +128,7 @@ export interface StreamOptions {
   readonly onMalformed?: "log" | "fail" | undefined
   readonly maxEventSize?: number | undefined
   readonly onStatus?: ((status: Status) => Effect.Effect<void>) | undefined
+  readonly raw?: boolean | undefined
 }
 
 /**
@@ -138,6 +141,24 @@ export interface StreamOptions {
 export type ErrorOf<O extends StreamOptions> =
   | StreamError
   | (O["onMalformed"] extends "fail" ? Event.MalformedEvent : never)
+
+/**
+ * The events of a stream with the given options: {@link Event.ParticleEvent}, or {@link Event.RawEvent}
+ * (`published_at` kept as the string) with `raw: true`.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type EventOf<O extends StreamOptions> = O["raw"] extends true ? Event.RawEvent : Event.ParticleEvent
+
+/**
+ * What `streamWithStatus` emits with the given options: {@link StreamItem}, with {@link Event.RawEvent}s
+ * instead of `ParticleEvent`s when `raw: true`.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type ItemOf<O extends StreamOptions> = EventOf<O> | Status | Event.MalformedEvent
 
 /**
  * Default idle timeout: 15 s. Particle writes a keep-alive when 9 s passed since its last write, checked
@@ -172,31 +193,44 @@ export const reconnectSchedule = (options: ReconnectOptions = {}): Schedule.Sche
 export const pathOf = (options: StreamOptions): Either.Either<string, ParticleError.InvalidInput> =>
   Either.flatMap(internal.configOf(options), (config) => Operation.requestPath(openEventStream, config.scope))
 
-const items = (
-  options: StreamOptions
-): Stream.Stream<StreamItem, StreamError | Event.MalformedEvent, ParticleClient.ParticleClient> =>
+/** The stream of `options`: events only (`onStatus` told of each status), or every item. */
+const make = (
+  options: StreamOptions,
+  emit: (statuses: Statuses<Status>) => Emit<Status>
+): Stream.Stream<StreamItem | Event.RawEvent, StreamError | Event.MalformedEvent, ParticleClient.ParticleClient> =>
   Stream.suspend(() => {
     const resolved = Either.flatMap(
       internal.configOf(options),
       (config) => Either.map(Operation.requestPath(openEventStream, config.scope), (path) => ({ config, path }))
     )
     if (Either.isLeft(resolved)) {
-      return Stream.concat(
-        Stream.succeed(Status.Stopped({ error: Option.some(resolved.left) })),
-        Stream.fail(resolved.left)
-      )
+      const stopped = Status.Stopped({ error: Option.some(resolved.left) })
+      const e = emit(statuses(""))
+      const announce: Stream.Stream<Status> = e._tag === "items"
+        ? Stream.succeed(stopped)
+        : e.onStatus === undefined
+        ? Stream.empty
+        : Stream.execute(e.onStatus(stopped))
+      return Stream.concat(announce, Stream.fail(resolved.left))
     }
     const { config, path } = resolved.right
     return Stream.unwrap(Effect.map(ParticleClient.ParticleClient, (client) => {
       const url = client.baseUrl + path
-      return loop<Status>(config, url, {
-        connecting: (attempt) => Status.Connecting({ attempt, url }),
-        connected: (attempt) => Status.Connected({ attempt, url }),
-        reconnecting: (attempt, delay, cause) => Status.Reconnecting({ attempt, delay, cause }),
-        stopped: (error) => Status.Stopped({ error: Option.some(error) })
-      })
+      return loop<Status>(config, url, emit(statuses(url)))
     }))
-  })
+  }) as any
+
+const statuses = (url: string): Statuses<Status> => ({
+  connecting: (attempt) => Status.Connecting({ attempt, url }),
+  connected: (attempt) => Status.Connected({ attempt, url }),
+  reconnecting: (attempt, delay, cause) => Status.Reconnecting({ attempt, delay, cause }),
+  stopped: (error) => Status.Stopped({ error: Option.some(error) })
+})
+
+const items = (
+  options: StreamOptions
+): Stream.Stream<StreamItem, StreamError | Event.MalformedEvent, ParticleClient.ParticleClient> =>
+  make(options, (statuses) => ({ _tag: "items", statuses })) as any
 
 const marker = (name: string, summary: string): Operation.StreamOf => ({
   name,
@@ -230,13 +264,10 @@ const marker = (name: string, summary: string): Operation.StreamOf => ({
  * @category streams
  */
 export const streamWithStatus = /*#__PURE__*/ Operation.streaming(
-  <const O extends StreamOptions>(options: O): Stream.Stream<StreamItem, ErrorOf<O>, ParticleClient.ParticleClient> =>
-    items(options) as Stream.Stream<StreamItem, ErrorOf<O>, ParticleClient.ParticleClient>,
+  <const O extends StreamOptions>(options: O): Stream.Stream<ItemOf<O>, ErrorOf<O>, ParticleClient.ParticleClient> =>
+    items(options) as Stream.Stream<ItemOf<O>, ErrorOf<O>, ParticleClient.ParticleClient>,
   marker("streamWithStatus", "The events of a scope with the connection's state and malformed events, as a `Stream`")
 )
-
-const isStatus = (item: StreamItem): item is Status =>
-  item._tag === "Connecting" || item._tag === "Connected" || item._tag === "Reconnecting" || item._tag === "Stopped"
 
 /**
  * The events of a scope as a `Stream` that stays connected: it reconnects with exponential backoff and
@@ -276,34 +307,24 @@ const isStatus = (item: StreamItem): item is Status =>
 export const stream = /*#__PURE__*/ Operation.streaming(
   <const O extends StreamOptions>(
     options: O
-  ): Stream.Stream<Event.ParticleEvent, ErrorOf<O>, ParticleClient.ParticleClient> => {
+  ): Stream.Stream<EventOf<O>, ErrorOf<O>, ParticleClient.ParticleClient> => {
     const onStatus = options?.onStatus
-    const all = items(options)
-    const events = onStatus === undefined ? all : Stream.suspend(() => {
+    if (onStatus === undefined) {
+      return make(options, (statuses) => ({ _tag: "events", statuses, onStatus: undefined })) as any
+    }
+    // statuses go to onStatus as they happen; when the stream is closed without a Stopped, one is sent
+    return Stream.suspend(() => {
       let stopped = false
-      return all.pipe(
-        Stream.mapChunksEffect((chunk) => {
-          let found: Array<Status> | undefined
-          for (const item of chunk) if (isStatus(item)) (found ??= []).push(item)
-          if (found === undefined) return Effect.succeed(chunk)
-          return Effect.as(
-            Effect.forEach(found, (status) => {
-              if (status._tag === "Stopped") stopped = true
-              return onStatus(status)
-            }, { discard: true }),
-            chunk
-          )
-        }),
+      const tell = (status: Status) => {
+        if (status._tag === "Stopped") stopped = true
+        return onStatus(status)
+      }
+      return make(options, (statuses) => ({ _tag: "events", statuses, onStatus: tell })).pipe(
         Stream.ensuring(
           Effect.suspend(() => stopped ? Effect.void : onStatus(Status.Stopped({ error: Option.none() })))
         )
       )
-    })
-    return Stream.filter(events, (item): item is Event.ParticleEvent => item._tag === "Event") as Stream.Stream<
-      Event.ParticleEvent,
-      ErrorOf<O>,
-      ParticleClient.ParticleClient
-    >
+    }) as any
   },
   marker("stream", "The events of a scope as a `Stream` that stays connected")
 )

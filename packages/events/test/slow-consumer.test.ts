@@ -41,7 +41,9 @@ const serve = Effect.acquireRelease(
 const layers = {
   fetch: (url: string) =>
     ParticleClient.layerFetch({ baseUrl: url, accessToken: Redacted.make("t"), streamRateLimit: false }),
-  node: (url: string) => NodeClient.layer({ baseUrl: url, accessToken: Redacted.make("t"), streamRateLimit: false })
+  node: (url: string) => NodeClient.layer({ baseUrl: url, accessToken: Redacted.make("t"), streamRateLimit: false }),
+  web: (url: string) =>
+    ParticleClient.layerWeb({ baseUrl: url, accessToken: Redacted.make("t"), streamRateLimit: false })
 }
 
 for (const [name, make] of Object.entries(layers)) {

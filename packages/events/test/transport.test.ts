@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net"
 import { waitUntil } from "./support/sim.js"
 
 // keep-alives every 60 s: a pending read is never woken up by one during these tests
-layer(Simulator.layer({ keepAliveIntervalMs: 60_000 }))("transports: fetch and the Node layer", (it) => {
+layer(Simulator.layer({ keepAliveIntervalMs: 60_000 }))("transports: fetch, the Node layer and layerWeb", (it) => {
   const transports = {
     fetch: (sim: Simulator.SimulatorHandle) =>
       ParticleClient.layerFetch({
@@ -18,7 +18,9 @@ layer(Simulator.layer({ keepAliveIntervalMs: 60_000 }))("transports: fetch and t
         streamRateLimit: false
       }),
     node: (sim: Simulator.SimulatorHandle) =>
-      NodeClient.layer({ baseUrl: sim.url, accessToken: Redacted.make(sim.accessToken), streamRateLimit: false })
+      NodeClient.layer({ baseUrl: sim.url, accessToken: Redacted.make(sim.accessToken), streamRateLimit: false }),
+    web: (sim: Simulator.SimulatorHandle) =>
+      ParticleClient.layerWeb({ baseUrl: sim.url, accessToken: Redacted.make(sim.accessToken), streamRateLimit: false })
   }
   for (const [name, make] of Object.entries(transports)) {
     it.effect(`${name}: events flow, and interrupting a connection blocked in a read closes it at once`, () =>
@@ -75,7 +77,9 @@ describe("after an interruption", () => {
   const layers = {
     node: (url: string) => NodeClient.layer({ baseUrl: url, accessToken: Redacted.make("t"), streamRateLimit: false }),
     fetch: (url: string) =>
-      ParticleClient.layerFetch({ baseUrl: url, accessToken: Redacted.make("t"), streamRateLimit: false })
+      ParticleClient.layerFetch({ baseUrl: url, accessToken: Redacted.make("t"), streamRateLimit: false }),
+    web: (url: string) =>
+      ParticleClient.layerWeb({ baseUrl: url, accessToken: Redacted.make("t"), streamRateLimit: false })
   }
   for (const [name, make] of Object.entries(layers)) {
     it.live(`${name}: the stream's socket closes and no request is sent again`, () =>

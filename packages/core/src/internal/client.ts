@@ -5,6 +5,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
+import * as Random from "effect/Random"
 import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
 import * as Tracer from "effect/Tracer"
@@ -33,6 +34,14 @@ export interface Platform {
 }
 
 export { DEFAULT_BASE_URL }
+
+/** The retry policy in milliseconds, with `Retry.schedule`'s defaults. */
+const retryPolicy = (options: Exclude<Resolved["retry"], false>) => ({
+  times: options.times ?? 3,
+  base: options.base === undefined ? 250 : Duration.toMillis(options.base),
+  maxDelay: options.maxDelay === undefined ? 10_000 : Duration.toMillis(options.maxDelay),
+  maxRetryAfter: options.maxRetryAfter === undefined ? 60_000 : Duration.toMillis(options.maxRetryAfter)
+})
 
 const nativeTracer: Tracer.Tracer = /*#__PURE__*/ Context.get(DefaultServices.liveServices, Tracer.Tracer)
 
@@ -119,7 +128,30 @@ export const make = (
         : Effect.map(resolved.rateLimiter({ name, ...budget }), (l) => l.withPermit)
     const limiter = yield* limiterOf("requests", resolved.rateLimit)
     const streamLimiter = yield* limiterOf("streams", resolved.streamRateLimit)
-    const retrySchedule = resolved.retry === false ? undefined : Retry.schedule(resolved.retry)
+    const retry = resolved.retry === false ? undefined : retryPolicy(resolved.retry)
+    /**
+     * `Retry.schedule`'s policy, stepped by hand (no `Schedule` is built per call, nor loaded at all): the
+     * n-th retry waits `base · 2ⁿ`, jittered by ×0.8–1.2 and capped at `maxDelay`, or the `Retry-After` of a
+     * 429 when longer (capped at `maxRetryAfter`); at most `times` retries, while the error is retryable.
+     */
+    const retried = (
+      attempt: Effect.Effect<unknown, E.ParticleError>,
+      error: E.ParticleError,
+      n: number
+    ): Effect.Effect<unknown, E.ParticleError> => {
+      const policy = retry!
+      if (n >= policy.times || !Retry.isRetryable(error)) return Effect.fail(error)
+      return Effect.flatMap(Random.next, (random) => {
+        let delay = Math.min(policy.base * 2 ** n * (0.8 * (1 - random) + 1.2 * random), policy.maxDelay)
+        if (error._tag === "RateLimited" && Option.isSome(error.retryAfter)) {
+          delay = Math.max(delay, Math.min(Duration.toMillis(error.retryAfter.value), policy.maxRetryAfter))
+        }
+        return Effect.zipRight(
+          Effect.sleep(Duration.millis(delay)),
+          Effect.catchAll(attempt, (next) => retried(attempt, next, n + 1))
+        )
+      })
+    }
     const transport = yield* platform.transport(resolved)
     const readFile = platform.readFile
 
@@ -293,17 +325,9 @@ export const make = (
                 : statusError(response, response.body as string, method, url, prepared.allowed)
             }
           ))
-          if (retrySchedule === undefined || !prepared.idempotent) return attempt
-          // the schedule is only set up after a first retryable failure, which it sees as its first input
-          return Effect.catchIf(attempt, Retry.isRetryable, (first) => {
-            let replayed = false
-            return Effect.retry(
-              Effect.suspend((): Effect.Effect<unknown, E.ParticleError> =>
-                replayed ? attempt : ((replayed = true), Effect.fail(first))
-              ),
-              retrySchedule
-            )
-          })
+          if (retry === undefined || !prepared.idempotent) return attempt
+          // the policy is only looked at after a first retryable failure
+          return Effect.catchIf(attempt, Retry.isRetryable, (first) => retried(attempt, first, 0))
         }
 
         const body = definition.body?.(input)

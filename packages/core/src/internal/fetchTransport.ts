@@ -8,6 +8,7 @@ import * as Stream from "effect/Stream"
 import type * as E from "../ParticleError.js"
 import type { ParticleRequest } from "../ParticleRequest.js"
 import * as Gate from "./gate.js"
+import { attach, fromReadableStream } from "./reader.js"
 import type { Buffered, Streamed, Transport } from "./transport.js"
 import { networkError, timeoutError, tooLargeError, wireHeaders } from "./transport.js"
 
@@ -129,7 +130,16 @@ export const make = (httpClient: HttpClient.HttpClient, maxSockets: number): Tra
       Effect.map((response: HttpClientResponse.HttpClientResponse): Streamed => ({
         status: response.status,
         headers: response.headers,
-        body: Stream.mapError(response.stream, failure(request)),
+        // over fetch, the event stream reads the web body itself (no Effect stream per chunk)
+        body: attach(Stream.mapError(response.stream, failure(request)), () => {
+          const source = (response as { readonly source?: unknown }).source
+          return typeof Response !== "undefined" && source instanceof Response && source.body !== null
+            ? fromReadableStream(
+              source.body,
+              (cause) => networkError(request.method, request.url, "Body", cause)
+            )
+            : undefined
+        }),
         text: Effect.mapError(response.text, failure(request))
       }))
     )

@@ -7,6 +7,7 @@ import * as Http from "node:http"
 import * as Https from "node:https"
 import type * as E from "../ParticleError.js"
 import type { ParticleRequest } from "../ParticleRequest.js"
+import { attach, type BodyReader, Signal } from "./reader.js"
 import type { Buffered, SendOptions, Streamed, Transport } from "./transport.js"
 import { networkError, timeoutError, tooLargeError, wireHeaders } from "./transport.js"
 
@@ -250,7 +251,30 @@ const streamed = (request: ParticleRequest, source: Http.IncomingMessage): Strea
   return {
     status: source.statusCode ?? 0,
     headers: headersOf(source.headers),
-    body: Stream.repeatEffectChunkOption(pull),
+    body: attach(Stream.repeatEffectChunkOption(pull), () => reader(source, failure)),
     text
+  }
+}
+
+/**
+ * The body as a reader owned by its consumer (the event stream): paused-mode reads of everything buffered,
+ * and listeners attached once for the connection's life, not per read.
+ */
+const reader = (source: Http.IncomingMessage, failure: (cause: unknown) => E.TransportError): BodyReader => {
+  const signal = new Signal()
+  let error: E.TransportError | undefined
+  const fail = (cause: unknown) => {
+    error ??= failure(cause)
+    signal.wake()
+  }
+  source.on("readable", signal.wake)
+  source.once("end", signal.wake)
+  source.once("error", fail)
+  source.once("aborted", () => fail(new Error("response aborted")))
+  return {
+    read: () => source.read(),
+    wait: signal.wait,
+    done: () => source.readableEnded,
+    failure: () => error
   }
 }

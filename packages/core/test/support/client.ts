@@ -8,14 +8,22 @@ import * as TestServer from "./TestServer.js"
 export const TOKEN = "0123456789abcdef0123456789abcdef01234567"
 
 /** The transports every client contract must hold on. */
-export const transports = ["fetch", "node"] as const
+export const transports = ["fetch", "node", "web"] as const
 export type Transport = (typeof transports)[number]
+
+/** The client layer of a transport: `NodeParticle.layer`, `ParticleClient.layerFetch` or `ParticleClient.layerWeb`. */
+export const layerOf = (transport: Transport, options: ParticleClient.Options) =>
+  transport === "node"
+    ? NodeParticle.layer(options)
+    : transport === "web"
+    ? ParticleClient.layerWeb(options)
+    : ParticleClient.layerFetch(options)
 
 /** A ParticleClient of the given transport pointed at the test server, plus the server itself. */
 export const layer = (options: ParticleClient.Options = {}, transport: Transport = "fetch") =>
   Layer.unwrapEffect(
     Effect.map(TestServer.TestServer, (server) => {
       const all = { baseUrl: server.url, accessToken: Redacted.make(TOKEN), ...options }
-      return transport === "node" ? NodeParticle.layer(all) : ParticleClient.layerFetch(all)
+      return layerOf(transport, all)
     })
   ).pipe(Layer.provideMerge(TestServer.layer))

@@ -1,8 +1,9 @@
 import type { ParticleClient } from "@effect-particle/core"
-import { ParticleError } from "@effect-particle/core"
+import { ParticleError, ParticleRequest } from "@effect-particle/core"
 import * as Chunk from "effect/Chunk"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import * as Event from "../Event.js"
 import { openEventStream } from "./eventStream.js"
@@ -15,8 +16,11 @@ export interface Health {
   readonly delivered: () => void
 }
 
-/** The items a connection emits: events, malformed events, and its `Connected` status. */
-export type Item<S> = Event.ParticleEvent | Event.MalformedEvent | S
+/** The events a connection emits (with `published_at` a `Date`, or the string in raw mode). */
+export type AnyEvent = Event.ParticleEvent | Event.RawEvent
+
+/** The items a connection emits: events, malformed events (when asked for), and its `Connected` status. */
+export type Item<S> = AnyEvent | Event.MalformedEvent | S
 
 export type ConnectionError = ParticleError.HttpStatusError | ParticleError.TransportError | ParticleError.InvalidInput
 
@@ -53,94 +57,133 @@ const issueText = (issue: SseIssue, maxEventSize: number) =>
     ? "an event: line was followed by no data: line"
     : "the connection ended in the middle of an event"
 
+const isMalformed = (item: AnyEvent | Event.MalformedEvent): item is Event.MalformedEvent =>
+  item._tag === "MalformedEvent"
+
+type Pull<A> = Effect.Effect<Chunk.Chunk<A>, Option.Option<ConnectionError | Event.MalformedEvent>>
+
 /**
  * One connection: opens the stream (through the client, so the stream-open limit, middleware and the token
- * apply), emits `connected`, then the events parsed from the body. Silence past `idleTimeout` (not even a
- * keep-alive) fails it, watched by one fiber per connection on Effect's clock; the end of the body fails it
- * too (the stream is infinite). The request and its reader live in this connection's scope.
+ * apply), emits `connected` (when given), then the events parsed from the body, and the malformed ones when
+ * `emitMalformed` (they are logged, or fail the stream, either way).
+ *
+ * The connection owns its body reader: each pull takes everything the transport has buffered, parses it
+ * and hands the events over in one chunk; only when nothing is buffered does it wait (one `Effect.async`),
+ * so nothing is read that the consumer did not ask for. Silence past `idleTimeout` (not even a keep-alive)
+ * while the consumer waits fails it, watched by one fiber per connection on Effect's clock, never a timer
+ * raced against every read; the end of the body fails it too (the stream is infinite). The request, its
+ * reader and the watchdog live in this connection's scope.
  */
 export const connect = <S>(
   config: Config,
   url: string,
-  connected: S,
+  connected: Option.Option<S>,
+  onConnected: Effect.Effect<void> | undefined,
+  emitMalformed: boolean,
   health: Health
 ): Stream.Stream<Item<S>, ConnectionError | Event.MalformedEvent, ParticleClient.ParticleClient> =>
   Stream.unwrapScoped(Effect.gen(function*() {
     const body = yield* openEventStream(config.scope)
+    const reader = yield* ParticleRequest.bodyReader(body)
     const clock = yield* Effect.clock
     const connectedAt = clock.unsafeCurrentTimeMillis()
     health.connected(connectedAt)
+    if (onConnected !== undefined) yield* onConnected
     const idleMillis = Duration.toMillis(config.idleTimeout)
     let lastActivity = connectedAt
-    const watchdog: Effect.Effect<never, ParticleError.TransportError> = Effect.suspend(function check(): Effect.Effect<
-      never,
-      ParticleError.TransportError
-    > {
-      const left = lastActivity + idleMillis - clock.unsafeCurrentTimeMillis()
-      return left <= 0
-        ? Effect.fail(silent(url, config.idleTimeout))
-        : Effect.zipRight(Effect.sleep(Duration.millis(left)), Effect.suspend(check))
-    })
+    let failure: ConnectionError | Event.MalformedEvent | undefined
+    /** wakes the pull waiting for bytes, if one is */
+    let waker: (() => void) | undefined
 
-    let out: Array<Event.ParticleEvent | Event.MalformedEvent> = []
+    yield* Effect.forkScoped(Effect.suspend(function watch(): Effect.Effect<void> {
+      const left = lastActivity + idleMillis - clock.unsafeCurrentTimeMillis()
+      if (left <= 0 && waker !== undefined) {
+        failure ??= silent(url, config.idleTimeout)
+        waker()
+        return Effect.void
+      }
+      return Effect.zipRight(Effect.sleep(Duration.millis(left > 0 ? left : idleMillis)), Effect.suspend(watch))
+    }))
+
+    const raw = config.raw
+    let out: Array<AnyEvent | Event.MalformedEvent> = []
     let malformed = 0
     const parser = new SseParser({
       onMessage: (name, data) => {
-        const decoded = Event.decode(name, data)
-        if (decoded._tag === "Right") out.push(decoded.right)
-        else {
-          malformed++
-          out.push(decoded.left)
-        }
+        const item = Event.decodeItem(name, data, raw)
+        if (item._tag === "MalformedEvent") malformed++
+        out.push(item)
       },
       onIssue: (issue) => {
         malformed++
         out.push(Event.malformed(issue.event, issue.data, issue.reason, issueText(issue, config.maxEventSize)))
       }
     }, config.maxEventSize)
-    const take = (): Chunk.Chunk<Event.ParticleEvent | Event.MalformedEvent> => {
-      if (out.length === 0) return Chunk.empty()
-      const items = out
-      out = []
-      if (items.length > malformed) health.delivered()
-      return Chunk.unsafeFromArray(items)
-    }
-    const parsed = body.pipe(
-      // one watchdog per connection instead of a timer raced against every pull
-      Stream.interruptWhen(watchdog),
-      Stream.mapChunks((chunk) => {
-        lastActivity = clock.unsafeCurrentTimeMillis()
-        for (const bytes of chunk) parser.push(bytes)
-        return take()
-      }),
-      Stream.concat(Stream.suspend(() => {
-        parser.end()
-        return Stream.fromChunk(take())
-      }))
-    )
+    let finished = false
 
-    let items: Stream.Stream<Item<S>, ConnectionError | Event.MalformedEvent>
-    if (config.failOnMalformed) {
-      let failure: Event.MalformedEvent | undefined
-      items = parsed.pipe(
-        Stream.takeUntil((item) => item._tag === "MalformedEvent" && (failure = item, true)),
-        Stream.filter((item) => item._tag !== "MalformedEvent"),
-        Stream.concat(Stream.suspend(() => Stream.fail(failure ?? ended(url))))
-      )
-    } else {
-      items = parsed.pipe(
-        Stream.mapChunksEffect((chunk) => {
-          if (malformed === 0) return Effect.succeed(chunk)
-          malformed = 0
-          return Effect.as(
-            Effect.forEach(chunk, (item) => item._tag === "MalformedEvent" ? logMalformed(item) : Effect.void, {
-              discard: true
-            }),
-            chunk
-          )
-        }),
-        Stream.concat(Stream.failSync(() => ended(url)))
-      )
+    /** Hands over what was parsed: events, and malformed ones by the policy (logged, emitted, or failing). */
+    const deliver = (): Pull<Item<S>> | undefined => {
+      const items = out
+      const bad = malformed
+      out = []
+      malformed = 0
+      if (items.length > bad) health.delivered()
+      if (bad === 0) return Effect.succeed(Chunk.unsafeFromArray(items))
+      if (config.failOnMalformed) {
+        const at = items.findIndex(isMalformed)
+        failure = items[at] as Event.MalformedEvent
+        return at === 0 ? undefined : Effect.succeed(Chunk.unsafeFromArray(items.slice(0, at)))
+      }
+      const logged = Effect.forEach(items.filter(isMalformed), logMalformed, { discard: true })
+      const kept = emitMalformed ? items : items.filter((item) => !isMalformed(item))
+      return kept.length === 0
+        ? Effect.zipRight(logged, Effect.suspend(pull))
+        : Effect.as(logged, Chunk.unsafeFromArray(kept))
     }
-    return Stream.concat(Stream.succeed(connected), items)
+
+    const pull = (): Pull<Item<S>> => {
+      for (;;) {
+        if (failure !== undefined) return Effect.fail(Option.some(failure))
+        const bytes = reader.read()
+        if (bytes === null) break
+        lastActivity = clock.unsafeCurrentTimeMillis()
+        parser.push(bytes)
+        if (out.length > 0) {
+          const delivered = deliver()
+          if (delivered !== undefined) return delivered
+        }
+      }
+      const error = reader.failure()
+      if (error !== undefined) return Effect.fail(Option.some(error))
+      if (reader.done()) {
+        if (!finished) {
+          finished = true
+          parser.end()
+          if (out.length > 0) {
+            const delivered = deliver()
+            if (delivered !== undefined) return delivered
+          }
+        }
+        return Effect.fail(Option.some(failure ?? ended(url)))
+      }
+      if (clock.unsafeCurrentTimeMillis() - lastActivity >= idleMillis) {
+        return Effect.fail(Option.some(failure ??= silent(url, config.idleTimeout)))
+      }
+      return Effect.async<Chunk.Chunk<Item<S>>, Option.Option<ConnectionError | Event.MalformedEvent>>((resume) => {
+        const ready = () => {
+          waker = undefined
+          cancel()
+          resume(Effect.suspend(pull))
+        }
+        const cancel = reader.wait(ready)
+        waker = ready
+        return Effect.sync(() => {
+          waker = undefined
+          cancel()
+        })
+      })
+    }
+
+    const events = Stream.repeatEffectChunkOption(Effect.suspend(pull))
+    return Option.isSome(connected) ? Stream.concat(Stream.succeed(connected.value), events) : events
   }))

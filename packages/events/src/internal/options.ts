@@ -17,6 +17,8 @@ export interface Config {
   readonly failOnMalformed: boolean
   readonly maxEventSize: number
   readonly onStatus: ((status: any) => Effect.Effect<void>) | undefined
+  /** keep `published_at` as the string Particle sent */
+  readonly raw: boolean
 }
 
 export const DEFAULT_IDLE_TIMEOUT: Duration.Duration = Duration.seconds(15)
@@ -59,7 +61,8 @@ export const StreamOptions = Schema.extend(
       Schema.declare((u): u is (status: any) => Effect.Effect<void> => typeof u === "function", {
         message: () => "must be a function"
       })
-    )
+    ),
+    raw: Schema.optional(Schema.Boolean)
   })
 )
 
@@ -119,7 +122,8 @@ export const configOf = (options: unknown): Either.Either<Config, ParticleError.
       ),
       failOnMalformed: o.onMalformed === "fail",
       maxEventSize: o.maxEventSize ?? DEFAULT_MAX_LENGTH,
-      onStatus: o.onStatus
+      onStatus: o.onStatus,
+      raw: o.raw === true
     })
   })
 }

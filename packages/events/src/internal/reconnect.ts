@@ -9,7 +9,7 @@ import * as ScheduleDecision from "effect/ScheduleDecision"
 import * as Intervals from "effect/ScheduleIntervals"
 import * as Stream from "effect/Stream"
 import type * as Event from "../Event.js"
-import { connect, type ConnectionError } from "./connection.js"
+import { type AnyEvent, connect, type ConnectionError } from "./connection.js"
 import type { Config } from "./options.js"
 
 /** The status items the loop emits (the public `Status`, built by the caller's constructors). */
@@ -19,6 +19,19 @@ export interface Statuses<S> {
   readonly reconnecting: (attempt: number, delay: Duration.Duration, cause: ConnectionError) => S
   readonly stopped: (error: ConnectionError | Event.MalformedEvent) => S
 }
+
+/**
+ * What the loop does with statuses and malformed events: `items` emits both as items of the stream
+ * (`streamWithStatus`); otherwise only events are emitted, and each status is handed to `onStatus` (if any)
+ * as it happens, with no item and no filter stage per chunk.
+ */
+export type Emit<S> =
+  | { readonly _tag: "items"; readonly statuses: Statuses<S> }
+  | {
+    readonly _tag: "events"
+    readonly statuses: Statuses<S>
+    readonly onStatus: ((status: S) => Effect.Effect<void>) | undefined
+  }
 
 // what the client retries, plus a 408 from the stream endpoint (the cloud gave up waiting, not a bad request)
 const isRetryable = (error: ConnectionError | Event.MalformedEvent): boolean =>
@@ -56,12 +69,18 @@ const backoff = (schedule: Schedule.Schedule<unknown, any>) => {
 export const loop = <S>(
   config: Config,
   url: string,
-  statuses: Statuses<S>
+  emit: Emit<S>
 ): Stream.Stream<
-  S | Event.ParticleEvent | Event.MalformedEvent,
+  S | AnyEvent | Event.MalformedEvent,
   ConnectionError | Event.MalformedEvent,
   ParticleClient.ParticleClient
 > => {
+  const statuses = emit.statuses
+  const items = emit._tag === "items"
+  const onStatus = emit._tag === "events" ? emit.onStatus : undefined
+  /** A status as an item, or handed to `onStatus` (no item). */
+  const status = (s: S): Stream.Stream<S> =>
+    items ? Stream.succeed(s) : onStatus === undefined ? Stream.empty : Stream.execute(onStatus(s))
   const schedule = config.schedule === undefined ? undefined : backoff(config.schedule)
   const state = { attempt: 0, connectedAt: undefined as number | undefined, delivered: false }
   const health = {
@@ -75,7 +94,7 @@ export const loop = <S>(
   }
 
   const stop = (error: ConnectionError | Event.MalformedEvent) =>
-    Stream.concat(Stream.succeed(statuses.stopped(error)), Stream.fail(error))
+    Stream.concat(status(statuses.stopped(error)), Stream.fail(error))
 
   const disconnected = (error: ConnectionError | Event.MalformedEvent) =>
     Stream.unwrap(Effect.gen(function*() {
@@ -99,7 +118,7 @@ export const loop = <S>(
       yield* Effect.logInfo(`Particle event stream disconnected: ${cause.message}`).pipe(
         Effect.annotateLogs({ url, attempt, delay: Duration.format(delay) })
       )
-      return Stream.succeed(statuses.reconnecting(attempt, delay, cause)).pipe(
+      return status(statuses.reconnecting(attempt, delay, cause)).pipe(
         Stream.concat(Stream.execute(Effect.sleep(delay))),
         Stream.concat(Stream.suspend(() => run(attempt)))
       )
@@ -108,14 +127,22 @@ export const loop = <S>(
   const run = (
     attempt: number
   ): Stream.Stream<
-    S | Event.ParticleEvent | Event.MalformedEvent,
+    S | AnyEvent | Event.MalformedEvent,
     ConnectionError | Event.MalformedEvent,
     ParticleClient.ParticleClient
-  > =>
-    Stream.concat(
-      Stream.succeed(statuses.connecting(attempt)),
-      Stream.catchAll(connect(config, url, statuses.connected(attempt), health), disconnected)
-    )
+  > => {
+    const connection = items
+      ? connect(config, url, Option.some(statuses.connected(attempt)), undefined, true, health)
+      : connect<S>(
+        config,
+        url,
+        Option.none(),
+        onStatus === undefined ? undefined : onStatus(statuses.connected(attempt)),
+        false,
+        health
+      )
+    return Stream.concat(status(statuses.connecting(attempt)), Stream.catchAll(connection, disconnected))
+  }
 
   return run(0)
 }
