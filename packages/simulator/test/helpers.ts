@@ -84,7 +84,10 @@ export const openStream = (sim: Sim, path: string, token: string | null = sim.ac
         waitFor: (pred, timeoutMs = 20_000) =>
           new Promise<string>((ok, fail) => {
             if (pred(buf)) return ok(buf)
-            const t = setTimeout(() => fail(new Error(`timeout waiting; got ${JSON.stringify(buf)}`)), timeoutMs)
+            const t = setTimeout(() =>
+              fail(
+                new Error(`timeout waiting; got ${buf.length} characters, ending ${JSON.stringify(buf.slice(-2000))}`)
+              ), timeoutMs)
             const w = () => {
               if (pred(buf)) {
                 clearTimeout(t)

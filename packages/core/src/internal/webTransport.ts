@@ -7,6 +7,7 @@ import { fromReadableStream } from "./reader.js"
 import { readerStream } from "./readerStream.js"
 import type { Buffered, SendOptions, Streamed, Transport } from "./transport.js"
 import { networkError, timeoutError, tooLargeError, wireHeaders } from "./transport.js"
+import { readCapped } from "./webBody.js"
 
 /**
  * A transport over the platform's own `fetch` (browsers, workers, Deno, Bun, Node), with no
@@ -33,33 +34,6 @@ const requestInit = (request: ParticleRequest, signal: AbortSignal): RequestInit
   const init: RequestInit = { method: request.method, headers: wireHeaders(request), redirect: "manual", signal }
   if (request.body !== undefined) init.body = request.body.content as BodyInit
   return init
-}
-
-/** Reads a whole body, failing as soon as it grows past `maxBytes`. */
-const readCapped = async (response: Response, maxBytes: number): Promise<Uint8Array | undefined> => {
-  const body = response.body
-  if (body === null) return new Uint8Array(0)
-  const reader = body.getReader()
-  const chunks: Array<Uint8Array> = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > maxBytes) {
-      reader.cancel().catch(() => {})
-      return undefined
-    }
-    chunks.push(value)
-  }
-  if (chunks.length === 1) return chunks[0]!
-  const out = new Uint8Array(size)
-  let at = 0
-  for (const chunk of chunks) {
-    out.set(chunk, at)
-    at += chunk.byteLength
-  }
-  return out
 }
 
 const nextTurn = (f: () => void): void => {

@@ -1,0 +1,26 @@
+/** Reads a whole web `Response` body, or `undefined` as soon as it grows past `maxBytes` (then cancelled). */
+export const readCapped = async (response: Response, maxBytes: number): Promise<Uint8Array | undefined> => {
+  const body = response.body
+  if (body === null) return new Uint8Array(0)
+  const reader = body.getReader()
+  const chunks: Array<Uint8Array> = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > maxBytes) {
+      reader.cancel().catch(() => {})
+      return undefined
+    }
+    chunks.push(value)
+  }
+  if (chunks.length === 1) return chunks[0]!
+  const out = new Uint8Array(size)
+  let at = 0
+  for (const chunk of chunks) {
+    out.set(chunk, at)
+    at += chunk.byteLength
+  }
+  return out
+}
