@@ -40,3 +40,12 @@ export const make = (permits: number, later?: (release: () => void) => void) => 
   return <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
     Effect.uninterruptibleMask((restore) => Effect.zipRight(restore(take), Effect.ensuring(restore(self), released)))
 }
+
+/**
+ * A `later` for `make`: the next turn of the event loop (Node's `fetch` has put the connection back in its
+ * pool by then).
+ */
+export const nextTurn = (f: () => void): void => {
+  if (typeof setImmediate === "function") setImmediate(f)
+  else setTimeout(f, 0)
+}

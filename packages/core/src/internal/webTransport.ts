@@ -36,16 +36,11 @@ const requestInit = (request: ParticleRequest, signal: AbortSignal): RequestInit
   return init
 }
 
-const nextTurn = (f: () => void): void => {
-  if (typeof setImmediate === "function") setImmediate(f)
-  else setTimeout(f, 0)
-}
-
 export const make = (fetchImpl: typeof globalThis.fetch, maxSockets: number): Transport => {
   const decoder = new TextDecoder()
   // a browser limits its connections itself; elsewhere at most `maxSockets` short calls are in flight, a
   // permit passed on a turn of the event loop later (when Node's fetch has put the connection back in its pool)
-  const withSocket = Gate.make(maxSockets, nextTurn)
+  const withSocket = Gate.make(maxSockets, Gate.nextTurn)
   const failure = (request: ParticleRequest, cause: unknown) =>
     networkError(request.method, request.url, "Network", cause, isBrowser() ? corsHint : undefined)
 
