@@ -16,6 +16,7 @@ import type * as Redacted from "effect/Redacted"
 import * as internal from "./internal/client.js"
 import { fromConfig } from "./internal/config.js"
 import * as fetchTransport from "./internal/fetchTransport.js"
+import * as web from "./internal/web.js"
 import * as webTransport from "./internal/webTransport.js"
 import type { Operation } from "./Operation.js"
 import type { InvalidInput, TransportError } from "./ParticleError.js"
@@ -140,7 +141,7 @@ export const layer = (options: Options = {}): Layer.Layer<ParticleClient, Invali
     Effect.flatMap(HttpClient.HttpClient, (httpClient) =>
       internal.make(options, {
         transport: (resolved) => Effect.succeed(fetchTransport.make(httpClient, resolved.maxSockets)),
-        userAgentByDefault: !fetchTransport.isBrowser()
+        userAgentByDefault: !web.isBrowser()
       }))
   )
 
@@ -210,7 +211,7 @@ export const layerWeb = (
     internal.make(options, {
       transport: (resolved) =>
         Effect.succeed(webTransport.make(options.fetch ?? globalThis.fetch, resolved.maxSockets)),
-      userAgentByDefault: !webTransport.isBrowser()
+      userAgentByDefault: !web.isBrowser()
     })
   )
 

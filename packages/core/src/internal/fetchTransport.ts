@@ -11,14 +11,13 @@ import * as Gate from "./gate.js"
 import { attach, fromReadableStream } from "./reader.js"
 import type { Buffered, Streamed, Transport } from "./transport.js"
 import { networkError, timeoutError, tooLargeError, wireHeaders } from "./transport.js"
-import { readCapped as readWebBody } from "./webBody.js"
+import { corsHint, readCapped as readWebBody } from "./web.js"
 
-const corsHint = "the network failed, or the API did not allow this page's origin (CORS)"
-
-/** A page or a worker of a browser (not Node, Deno or Bun). */
-export const isBrowser = (): boolean =>
-  typeof (globalThis as { document?: unknown }).document !== "undefined" ||
-  typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== "undefined"
+/** The web `Response` under a platform response, when the client is fetch-based (`FetchHttpClient`). */
+const webResponse = (response: HttpClientResponse.HttpClientResponse): Response | undefined => {
+  const source = (response as { readonly source?: unknown }).source
+  return typeof Response !== "undefined" && source instanceof Response ? source : undefined
+}
 
 /**
  * A transport over any `@effect/platform` `HttpClient` (the fetch layer uses `FetchHttpClient`, which runs
@@ -60,7 +59,7 @@ export const make = (httpClient: HttpClient.HttpClient, maxSockets: number): Tra
       request.url,
       "Network",
       error.cause ?? error,
-      isBrowser() ? corsHint : undefined
+      corsHint()
     )
   }
 
@@ -75,8 +74,8 @@ export const make = (httpClient: HttpClient.HttpClient, maxSockets: number): Tra
     if (Number(response.headers["content-length"]) > maxBytes) {
       return Effect.fail(tooLargeError(request.method, request.url, maxBytes))
     }
-    const source = (response as { readonly source?: unknown }).source
-    if (typeof Response !== "undefined" && source instanceof Response) {
+    const source = webResponse(response)
+    if (source !== undefined) {
       // the web body read directly: an Effect stream per response cost ~2× the CPU of the whole call
       return Effect.flatMap(
         Effect.tryPromise({
@@ -143,8 +142,8 @@ export const make = (httpClient: HttpClient.HttpClient, maxSockets: number): Tra
         headers: response.headers,
         // over fetch, the event stream reads the web body itself (no Effect stream per chunk)
         body: attach(Stream.mapError(response.stream, failure(request)), () => {
-          const source = (response as { readonly source?: unknown }).source
-          return typeof Response !== "undefined" && source instanceof Response && source.body !== null
+          const source = webResponse(response)
+          return source !== undefined && source.body !== null
             ? fromReadableStream(
               source.body,
               (cause) => networkError(request.method, request.url, "Body", cause)

@@ -7,20 +7,13 @@ import { fromReadableStream } from "./reader.js"
 import { readerStream } from "./readerStream.js"
 import type { Buffered, SendOptions, Streamed, Transport } from "./transport.js"
 import { networkError, timeoutError, tooLargeError, wireHeaders } from "./transport.js"
-import { readCapped } from "./webBody.js"
+import { corsHint, readCapped } from "./web.js"
 
 /**
  * A transport over the platform's own `fetch` (browsers, workers, Deno, Bun, Node), with no
  * `@effect/platform` in between: one `Effect.async` per call, a plain timer for its timeout, an
  * `AbortController` for interruption, the body read with its size bound. Redirects are not followed.
  */
-
-const corsHint = "the network failed, or the API did not allow this page's origin (CORS)"
-
-/** A page or a worker of a browser (not Node, Deno or Bun). */
-export const isBrowser = (): boolean =>
-  typeof (globalThis as { document?: unknown }).document !== "undefined" ||
-  typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== "undefined"
 
 const headersOf = (headers: Headers): Record<string, string> => {
   const out: Record<string, string> = {}
@@ -42,7 +35,7 @@ export const make = (fetchImpl: typeof globalThis.fetch, maxSockets: number): Tr
   // permit passed on a turn of the event loop later (when Node's fetch has put the connection back in its pool)
   const withSocket = Gate.make(maxSockets, Gate.nextTurn)
   const failure = (request: ParticleRequest, cause: unknown) =>
-    networkError(request.method, request.url, "Network", cause, isBrowser() ? corsHint : undefined)
+    networkError(request.method, request.url, "Network", cause, corsHint())
 
   const send = (request: ParticleRequest, options: SendOptions): Effect.Effect<Buffered, E.TransportError> =>
     withSocket(exchange(request, options))
