@@ -18,6 +18,26 @@ const calls = (n: number) =>
     Effect.timeoutFail({ duration: "25 seconds", onTimeout: () => new Error("the calls hung after Redis went away") })
   )
 
+/**
+ * Two clients sharing one Redis, 40 calls each, Redis killed once the server has seen 25 of them: every
+ * call's outcome, with Redis and the server to look at afterwards.
+ */
+const killedMidRun = (options: Omit<RedisRateLimit.Options, "redis" | "prefix">) =>
+  Effect.gen(function*() {
+    const redis = yield* RedisServer.start
+    const server = yield* Recording.start
+    const prefix = `test-${Date.now()}`
+    const all = { redis: redis.url, prefix, ...options }
+    const [a, b] = yield* Effect.all([client(server.url, all, budgets), client(server.url, all, budgets)])
+    const killer = yield* Effect.forkScoped(Effect.gen(function*() {
+      while (server.arrivals.length < 25) yield* Effect.sleep("5 millis")
+      yield* redis.kill
+    }))
+    const [ra, rb] = yield* Effect.all([run(a, calls(40)), run(b, calls(40))], { concurrency: 2 })
+    yield* killer.await
+    return { redis, server, prefix, a, outcomes: [...ra, ...rb] }
+  })
+
 const isUnavailable = (e: ParticleError.ParticleError) =>
   e._tag === "TransportError" && e.message.startsWith("the rate limiter is unavailable: Redis at redis://127.0.0.1:")
 
@@ -26,18 +46,10 @@ describe("Redis unavailable", () => {
     "killed mid-run with onUnavailable \"fail\": the calls after fail with TransportError, none hangs; it recovers when Redis is back",
     () =>
       Effect.gen(function*() {
-        const redis = yield* RedisServer.start
-        const server = yield* Recording.start
-        const prefix = `test-${Date.now()}`
-        const options = { redis: redis.url, prefix, timeout: "500 millis", cooldown: "200 millis" } as const
-        const [a, b] = yield* Effect.all([client(server.url, options, budgets), client(server.url, options, budgets)])
-        const killer = yield* Effect.forkScoped(Effect.gen(function*() {
-          while (server.arrivals.length < 25) yield* Effect.sleep("5 millis")
-          yield* redis.kill
-        }))
-        const [ra, rb] = yield* Effect.all([run(a, calls(40)), run(b, calls(40))], { concurrency: 2 })
-        yield* killer.await
-        const all = [...ra, ...rb]
+        const { a, outcomes: all, prefix, redis, server } = yield* killedMidRun({
+          timeout: "500 millis",
+          cooldown: "200 millis"
+        })
         const failures = all.filter(Either.isLeft).map((e) => e.left)
         const successes = all.filter(Either.isRight)
         console.log(
@@ -74,18 +86,7 @@ describe("Redis unavailable", () => {
     "killed mid-run with onUnavailable \"local\": every call completes, limited in each process",
     () =>
       Effect.gen(function*() {
-        const redis = yield* RedisServer.start
-        const server = yield* Recording.start
-        const prefix = `test-${Date.now()}`
-        const options = { redis: redis.url, prefix, onUnavailable: "local", timeout: "500 millis" } as const
-        const [a, b] = yield* Effect.all([client(server.url, options, budgets), client(server.url, options, budgets)])
-        const killer = yield* Effect.forkScoped(Effect.gen(function*() {
-          while (server.arrivals.length < 25) yield* Effect.sleep("5 millis")
-          yield* redis.kill
-        }))
-        const [ra, rb] = yield* Effect.all([run(a, calls(40)), run(b, calls(40))], { concurrency: 2 })
-        yield* killer.await
-        const all = [...ra, ...rb]
+        const { outcomes: all, server } = yield* killedMidRun({ onUnavailable: "local", timeout: "500 millis" })
         assert.strictEqual(all.filter(Either.isRight).length, 80)
         assert.strictEqual(server.arrivals.length, 80)
       }).pipe(Effect.scoped),
