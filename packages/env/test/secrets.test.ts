@@ -1,12 +1,12 @@
 import { deleteSecret, getSecret, listSecrets, setSecret } from "@effect-particle/env"
 import {
   asOtherUser,
+  expectGet,
   expectInvalid,
   expectTag,
   faultOnce,
   fresh,
   only,
-  type Sim,
   TestLayer,
   utf8,
   withBadToken
@@ -14,12 +14,6 @@ import {
 import { assert, layer } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
-
-/** The only request since the last reset or clear was a GET of `path` with this raw query and no body. */
-const expectGet = (sim: Sim, path: string, rawQuery = "") => {
-  const r = only(sim)
-  assert.deepStrictEqual([r.method, r.path, r.rawQuery, r.body.length], ["GET", path, rawQuery, 0])
-}
 
 const ORG = "sim-org"
 

@@ -9,12 +9,12 @@ import {
 } from "@effect-particle/ledger"
 import {
   asOtherUser,
+  expectGet,
   expectInvalid,
   expectTag,
   faultOnce,
   fresh,
   only,
-  type Sim,
   TestLayer,
   withBadToken
 } from "@effect-particle/testing"
@@ -22,12 +22,6 @@ import { assert, layer } from "@effect/vitest"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
-
-/** The only request since the last reset or clear was a GET of `path` with this raw query and no body. */
-const expectGet = (sim: Sim, path: string, rawQuery = "") => {
-  const r = only(sim)
-  assert.deepStrictEqual([r.method, r.path, r.rawQuery, r.body.length], ["GET", path, rawQuery, 0])
-}
 
 const contentType = (r: { readonly contentType: string | undefined }) => (r.contentType ?? "").split(";")[0]
 

@@ -10,12 +10,12 @@ import {
 } from "@effect-particle/ledger"
 import {
   asOtherUser,
+  expectGet,
   expectInvalid,
   expectTag,
   faultOnce,
   fresh,
   only,
-  type Sim,
   TestLayer
 } from "@effect-particle/testing"
 import { assert, layer } from "@effect/vitest"
@@ -23,12 +23,6 @@ import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
-
-/** The only request since the last reset or clear was a GET of `path` with this raw query and no body. */
-const expectGet = (sim: Sim, path: string, rawQuery = "") => {
-  const r = only(sim)
-  assert.deepStrictEqual([r.method, r.path, r.rawQuery, r.body.length], ["GET", path, rawQuery, 0])
-}
 
 const Config = Schema.Struct({ interval: Schema.Number, mode: Schema.Literal("eco", "full") })
 /** A schema whose encoded form differs from its type: a Date travels as an ISO string. */

@@ -7,23 +7,17 @@ import {
 } from "@effect-particle/logic"
 import {
   asOtherUser,
+  expectGet,
   expectInvalid,
   expectTag,
   faultOnce,
   fresh,
   only,
-  type Sim,
   TestLayer,
   withBadToken
 } from "@effect-particle/testing"
 import { assert, layer } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-
-/** The only request since the last reset or clear was a GET of `path` with this raw query and no body. */
-const expectGet = (sim: Sim, path: string, rawQuery = "") => {
-  const r = only(sim)
-  assert.deepStrictEqual([r.method, r.path, r.rawQuery, r.body.length], ["GET", path, rawQuery, 0])
-}
 
 const CODE = "export default function main({ event }) { console.log(event.eventName) }"
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/

@@ -10,6 +10,7 @@ import {
   updateLogicFunction
 } from "@effect-particle/logic"
 import {
+  expectGet,
   expectInvalid,
   expectTag,
   faultOnce,
@@ -21,12 +22,6 @@ import {
 } from "@effect-particle/testing"
 import { assert, layer } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-
-/** The only request since the last reset or clear was a GET of `path` with this raw query and no body. */
-const expectGet = (sim: Sim, path: string, rawQuery = "") => {
-  const r = only(sim)
-  assert.deepStrictEqual([r.method, r.path, r.rawQuery, r.body.length], ["GET", path, rawQuery, 0])
-}
 
 /** Polls `listLogicRuns` (in real time) until the function has `count` runs; runs finish asynchronously. */
 const runsOf = (logicFunctionId: string, count: number) =>

@@ -73,6 +73,12 @@ export const only = (sim: Sim): Recorded => {
   return requests[0]!
 }
 
+/** The only request since the last reset or clear was a GET of `path` with this raw query and no body. @since 0.1.0 */
+export const expectGet = (sim: Sim, path: string, rawQuery = ""): void => {
+  const r = only(sim)
+  assert.deepStrictEqual([r.method, r.path, r.rawQuery, r.body.length], ["GET", path, rawQuery, 0])
+}
+
 /** The last recorded request. @since 0.1.0 */
 export const last = (sim: Sim): Recorded => {
   const requests = sim.requests()
