@@ -10,7 +10,7 @@ import type { ParticleRequest } from "../ParticleRequest.js"
 import * as Gate from "./gate.js"
 import { attach, fromReadableStream } from "./reader.js"
 import type { Buffered, Streamed, Transport } from "./transport.js"
-import { networkError, timeoutError, tooLargeError, wireHeaders } from "./transport.js"
+import { concatBytes, networkError, timeoutError, tooLargeError, wireHeaders } from "./transport.js"
 import { corsHint, readCapped as readWebBody } from "./web.js"
 
 /** The web `Response` under a platform response, when the client is fetch-based (`FetchHttpClient`). */
@@ -100,16 +100,7 @@ export const make = (httpClient: HttpClient.HttpClient, maxSockets: number): Tra
         }
         return Effect.void
       }
-    ).pipe(Effect.map(() => {
-      if (chunks.length === 1) return chunks[0]!
-      const out = new Uint8Array(size)
-      let at = 0
-      for (const c of chunks) {
-        out.set(c, at)
-        at += c.byteLength
-      }
-      return out
-    }))
+    ).pipe(Effect.map(() => concatBytes(chunks, size)))
   }
 
   const send: Transport["send"] = (request, options) =>

@@ -83,3 +83,15 @@ export const timeoutError = (
     reason: "Timeout",
     message: `No ${what} from ${method} ${url} within ${Duration.format(timeout)}`
   })
+
+/** The chunks of a body as one array of `size` bytes (the chunk itself when there is one). */
+export const concatBytes = (chunks: ReadonlyArray<Uint8Array>, size: number): Uint8Array => {
+  if (chunks.length === 1) return chunks[0]!
+  const out = new Uint8Array(size)
+  let at = 0
+  for (const chunk of chunks) {
+    out.set(chunk, at)
+    at += chunk.byteLength
+  }
+  return out
+}

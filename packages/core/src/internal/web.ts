@@ -1,4 +1,5 @@
-/** What the two fetch-based transports (the fetch layer and layerWeb) share about the web platform. */
+// What the two fetch-based transports (the fetch layer and layerWeb) share about the web platform.
+import { concatBytes } from "./transport.js"
 
 /** A page or a worker of a browser (not Node, Deno or Bun). */
 export const isBrowser = (): boolean =>
@@ -26,12 +27,5 @@ export const readCapped = async (response: Response, maxBytes: number): Promise<
     }
     chunks.push(value)
   }
-  if (chunks.length === 1) return chunks[0]!
-  const out = new Uint8Array(size)
-  let at = 0
-  for (const chunk of chunks) {
-    out.set(chunk, at)
-    at += chunk.byteLength
-  }
-  return out
+  return concatBytes(chunks, size)
 }
