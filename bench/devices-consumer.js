@@ -9,18 +9,7 @@ import { streamDevices } from "@effect-particle/devices"
 import { Effect, ManagedRuntime, Redacted, Stream } from "effect"
 import http from "node:http"
 import { createRequire } from "node:module"
-import v8 from "node:v8"
-import vm from "node:vm"
-
-// heap used is read as it is (default flags, no GC), then once more after a full GC (what is retained): only
-// at the 10 % and 100 % points, so the run itself is not disturbed
-v8.setFlagsFromString("--expose-gc")
-const gc = vm.runInNewContext("gc")
-const heapNow = () => {
-  const used = process.memoryUsage().heapUsed
-  gc()
-  return { used, retained: process.memoryUsage().heapUsed }
-}
+import { heapNow } from "./lib/heap.js"
 
 const [baseUrl, token, expectedArg, clientId = "ours-node"] = process.argv.slice(2)
 const expected = Number(expectedArg)
