@@ -15,7 +15,9 @@ import { corsHint, readCapped as readWebBody } from "./web.js"
 
 /** The web `Response` under a platform response, when the client is fetch-based (`FetchHttpClient`). */
 const webResponse = (response: HttpClientResponse.HttpClientResponse): Response | undefined => {
-  const source = (response as { readonly source?: unknown }).source
+  // an unscoped call's response is the platform's InterruptibleResponse wrapper: its `original` has the source
+  const unwrapped = (response as { readonly original?: HttpClientResponse.HttpClientResponse }).original ?? response
+  const source = (unwrapped as { readonly source?: unknown }).source
   return typeof Response !== "undefined" && source instanceof Response ? source : undefined
 }
 
