@@ -24,6 +24,25 @@ layer(Client.layer({ timeout: "5 seconds", retry: false }, "fetch"))("timeouts (
       assert.strictEqual((error as { reason: string }).reason, "Timeout")
       assert.include(error.message, "within 5s")
     }))
+
+  it.effect("a body that stalls after its first bytes becomes a Timeout, and the request is aborted", () =>
+    Effect.gen(function*() {
+      const server = yield* TestServer
+      let closed = false
+      yield* server.handle((_, res) => {
+        res.once("close", () => {
+          closed = true
+        })
+        res.writeHead(200, { "content-type": "application/json" })
+        res.write("{\"id\":")
+      })
+      const fiber = yield* Effect.fork(Effect.flip(ops.getDevice({ deviceId: DEVICE })))
+      yield* waitUntil(() => server.requests.length === 1, "the request")
+      yield* adjust("5 seconds")
+      const error = yield* Fiber.join(fiber)
+      assert.strictEqual((error as { reason: string }).reason, "Timeout")
+      yield* waitUntil(() => closed, "the server to see the request aborted")
+    }))
 })
 
 // the node and web transports time out on a plain timer (no forked fiber per call), so on the real clock

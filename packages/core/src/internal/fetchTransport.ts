@@ -13,13 +13,24 @@ import type { Buffered, Streamed, Transport } from "./transport.js"
 import { concatBytes, networkError, timeoutError, tooLargeError, wireHeaders } from "./transport.js"
 import { corsHint, readCapped as readWebBody } from "./web.js"
 
+/**
+ * An unscoped call's response is the platform's `InterruptibleResponse`: the response it wraps is its
+ * `original`, and its `controller` aborts the request.
+ */
+interface Wrapped {
+  readonly original?: HttpClientResponse.HttpClientResponse
+  readonly controller?: AbortController
+}
+
 /** The web `Response` under a platform response, when the client is fetch-based (`FetchHttpClient`). */
 const webResponse = (response: HttpClientResponse.HttpClientResponse): Response | undefined => {
-  // an unscoped call's response is the platform's InterruptibleResponse wrapper: its `original` has the source
-  const unwrapped = (response as { readonly original?: HttpClientResponse.HttpClientResponse }).original ?? response
-  const source = (unwrapped as { readonly source?: unknown }).source
+  const source = (((response as Wrapped).original ?? response) as { readonly source?: unknown }).source
   return typeof Response !== "undefined" && source instanceof Response ? source : undefined
 }
+
+/** Aborts the request of an unscoped call's response (a body read was interrupted: a timeout). */
+const abort = (response: HttpClientResponse.HttpClientResponse): Effect.Effect<void> =>
+  Effect.sync(() => (response as Wrapped).controller?.abort())
 
 /**
  * A transport over any `@effect/platform` `HttpClient` (the fetch layer uses `FetchHttpClient`, which runs
@@ -88,7 +99,7 @@ export const make = (httpClient: HttpClient.HttpClient, maxSockets: number): Tra
           bytes === undefined
             ? Effect.fail(tooLargeError(request.method, request.url, maxBytes))
             : Effect.succeed(bytes)
-      )
+      ).pipe(Effect.onInterrupt(() => abort(response)))
     }
     const chunks: Array<Uint8Array> = []
     let size = 0
