@@ -1,9 +1,10 @@
 // Upstream reproduction: the per-element cost and the GC promotion of consuming an Effect Stream.
-//   node bench/upstream/stream-consumer.js [elements] [chunkSize]
+//   node bench/upstream/stream-consumer.js [elements] [chunkSize] [sync|async]
 // A stream of fresh objects (as an event stream's decoded events), in chunks of 100, consumed four ways:
 // `Stream.runForEach` (an Effect per element), `Stream.runForEachChunk` (an Effect per chunk; once more with
 // V8's allocation-site pretenuring off, the control), `Stream.toPull` in a loop, and a plain loop over the
-// same chunks (the floor). Each way runs in its own process under
+// same chunks (the floor). `async` hands each chunk over a turn later (`setImmediate`), as a network
+// source does. Each way runs in its own process under
 // `--trace-gc-nvp`: CPU ns per element (after a warm-up run), scavenges, and the bytes the scavenger promoted
 // to the old generation (the sum of V8's `promoted=` figures).
 import * as Chunk from "effect/Chunk"
@@ -15,6 +16,7 @@ import { fileURLToPath } from "node:url"
 
 const N = Number(process.argv[2] ?? 1_000_000)
 const SIZE = Number(process.argv[3] ?? 100)
+const SOURCE = process.argv[4] === "async" ? "async" : "sync"
 
 class Item {
   constructor(i) {
@@ -32,7 +34,12 @@ const source = () => {
     if (made >= N) return Effect.fail(Option.none())
     const out = []
     for (let i = 0; i < SIZE && made < N; i++) out.push(new Item(made++))
-    return Effect.succeed(Chunk.unsafeFromArray(out))
+    const chunk = Chunk.unsafeFromArray(out)
+    return SOURCE === "async"
+      ? Effect.async((resume) => {
+        setImmediate(() => resume(Effect.succeed(chunk)))
+      })
+      : Effect.succeed(chunk)
   }))
 }
 
@@ -75,7 +82,7 @@ const ways = {
   }
 }
 
-const [, , , , wayArg] = process.argv
+const [, , , , , wayArg] = process.argv
 if (wayArg !== undefined) {
   // one way, in this process (a child run with --trace-gc-nvp)
   const run = Object.values(ways)[Number(wayArg)]
@@ -91,7 +98,7 @@ if (wayArg !== undefined) {
   const results = []
   for (const [i, label] of Object.keys(ways).entries()) {
     const r = await new Promise((resolve, reject) => {
-      const child = fork(fileURLToPath(import.meta.url), [String(N), String(SIZE), String(i)], {
+      const child = fork(fileURLToPath(import.meta.url), [String(N), String(SIZE), SOURCE, String(i)], {
         execArgv: [
           "--trace-gc-nvp",
           ...(label.includes("--no-allocation-site-pretenuring") ? ["--no-allocation-site-pretenuring"] : [])
@@ -119,6 +126,6 @@ if (wayArg !== undefined) {
     })
     results.push(r)
   }
-  if (process.send) process.send({ type: "result", result: { elements: N, chunkSize: SIZE, results } })
+  if (process.send) process.send({ type: "result", result: { elements: N, chunkSize: SIZE, source: SOURCE, results } })
   else console.table(results)
 }
