@@ -44,6 +44,14 @@ export const programs = {
       `import { getVariable } from "@effect-particle/devices"\n` +
       `Effect.runPromise(getVariable({ deviceId: "0123456789abcdef01234567", name: "temperature" }).pipe(Effect.provide(${platformLayer}))).then(console.log, console.error)\n`
   },
+  "one-call-subpath": {
+    title:
+      "one `getVariable` call (`layerWeb`), with `effect` and the client imported by subpath (`effect/Effect`, `@effect-particle/core/ParticleClient`)",
+    source: `import * as ParticleClient from "@effect-particle/core/ParticleClient"\n` +
+      `import { getVariable } from "@effect-particle/devices"\n` +
+      `import * as Effect from "effect/Effect"\nimport * as Redacted from "effect/Redacted"\n` +
+      `Effect.runPromise(getVariable({ deviceId: "0123456789abcdef01234567", name: "temperature" }).pipe(Effect.provide(${layer}))).then(console.log, console.error)\n`
+  },
   "two-ops": { title: "2 operations (`getVariable`, `callFunction`)", source: opsProgram(2) },
   "ten-ops": { title: "10 device operations", source: opsProgram(10) },
   events: {
@@ -71,6 +79,30 @@ export const programs = {
       `const program = HttpClient.get("https://api.particle.io/v1/devices/0123456789abcdef01234567/temperature", { headers: { authorization: "Bearer token" } }).pipe(\n` +
       `  Effect.flatMap(HttpClientResponse.filterStatusOk), Effect.flatMap(HttpClientResponse.schemaBodyJson(Variable)), Effect.scoped, Effect.provide(FetchHttpClient.layer))\n` +
       `Effect.runPromise(program).then(console.log, console.error)\n`
+  },
+  "floor-sdk-kind": {
+    title:
+      "Effect floor with the SDK's kind of program, hand-written: a service built by a `Layer`, the arguments and the answer decoded with `Schema`, four `Schema.TaggedError`s, a span, `fetch` in `Effect.async` (no retries, no rate limiter, no options checks)",
+    source:
+      `import { Effect, Redacted } from "effect"\nimport * as Context from "effect/Context"\nimport * as Either from "effect/Either"\n` +
+      `import * as Layer from "effect/Layer"\nimport * as ParseResult from "effect/ParseResult"\nimport * as Schema from "effect/Schema"\n` +
+      `const Variable = Schema.Struct({ name: Schema.String, result: Schema.Union(Schema.Number, Schema.String, Schema.Boolean) })\n` +
+      `const Args = Schema.Struct({ deviceId: Schema.String.pipe(Schema.pattern(/^[A-Za-z0-9_-]{1,63}$/)), name: Schema.String.pipe(Schema.minLength(1)) })\n` +
+      `const F = { status: Schema.Number, method: Schema.String, url: Schema.String, error: Schema.optional(Schema.String), errors: Schema.optional(Schema.Array(Schema.String)), body: Schema.Unknown, message: Schema.String }\n` +
+      `class NotFound extends Schema.TaggedError()("NotFound", F) {}\nclass ServerError extends Schema.TaggedError()("ServerError", F) {}\n` +
+      `class RateLimited extends Schema.TaggedError()("RateLimited", { ...F, retryAfter: Schema.OptionFromSelf(Schema.DurationFromSelf) }) {}\n` +
+      `class TransportError extends Schema.TaggedError()("TransportError", { cause: Schema.optional(Schema.Defect), message: Schema.String }) {}\n` +
+      `class Client extends Context.Tag("Client")() {}\nconst decode = Schema.decodeUnknownEither(Variable)\nconst decodeArgs = Schema.decodeUnknownEither(Args)\n` +
+      `const fail = (C, status, text) => Effect.fail(new C({ status, method: "GET", url: "", body: text, message: text }))\n` +
+      `const layer = (token) => Layer.scoped(Client, Effect.sync(() => ({ get: (o) => Effect.withSpan(Effect.suspend(() => {\n` +
+      `  const args = decodeArgs(o)\n  if (Either.isLeft(args)) return Effect.fail(new TransportError({ message: ParseResult.ArrayFormatter.formatErrorSync(args.left)[0].message }))\n` +
+      `  return Effect.async((resume) => {\n    const c = new AbortController()\n` +
+      `    fetch("https://api.particle.io/v1/devices/" + o.deviceId + "/" + o.name, { headers: { authorization: "Bearer " + Redacted.value(token) }, signal: c.signal }).then((res) => res.text().then((t) => {\n` +
+      `      const d = decode(JSON.parse(t))\n` +
+      `      resume(res.status === 404 ? fail(NotFound, 404, t) : res.status === 429 ? Effect.fail(new RateLimited({ status: 429, method: "GET", url: "", body: t, message: t, retryAfter: undefined })) : res.status >= 500 ? fail(ServerError, res.status, t) : Either.isRight(d) ? Effect.succeed(d.right) : Effect.fail(new TransportError({ message: "decode" })))\n` +
+      `    }), (e) => resume(Effect.fail(new TransportError({ cause: e, message: "network" }))))\n    return Effect.sync(() => c.abort())\n  })\n` +
+      `}), "getVariable", { kind: "client" }) })))\n` +
+      `Effect.runPromise(Effect.flatMap(Client, (c) => c.get({ deviceId: "0123456789abcdef01234567", name: "temperature" })).pipe(Effect.provide(layer(Redacted.make("token"))))).then(console.log, console.error)\n`
   },
   "particle-api-js-nopolyfill": {
     title:

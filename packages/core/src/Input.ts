@@ -15,8 +15,10 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export const DeviceId = Schema.String.pipe(
-  Schema.pattern(/^[0-9a-fA-F]{24}$/, { message: () => "must be a device ID (24 hexadecimal characters)" })
+export const DeviceId = /*#__PURE__*/ Schema.String.pipe(
+  /*#__PURE__*/ Schema.pattern(/^[0-9a-fA-F]{24}$/, {
+    message: () => "must be a device ID (24 hexadecimal characters)"
+  })
 )
 
 /**
@@ -26,8 +28,8 @@ export const DeviceId = Schema.String.pipe(
  * @since 0.1.0
  * @category schemas
  */
-export const DeviceIdOrName = Schema.String.pipe(
-  Schema.pattern(/^[A-Za-z0-9_-]{1,63}$/, {
+export const DeviceIdOrName = /*#__PURE__*/ Schema.String.pipe(
+  /*#__PURE__*/ Schema.pattern(/^[A-Za-z0-9_-]{1,63}$/, {
     message: () => "must be a device ID (24 hexadecimal characters) or a device name (letters, digits, _ and -)"
   })
 )
@@ -38,9 +40,9 @@ export const DeviceIdOrName = Schema.String.pipe(
  * @since 0.1.0
  * @category schemas
  */
-export const Product = Schema.Union(
-  Schema.Number.pipe(Schema.int(), Schema.positive()),
-  Schema.String.pipe(Schema.pattern(/^[A-Za-z0-9][A-Za-z0-9_-]*$/))
+export const Product = /*#__PURE__*/ Schema.Union(
+  /*#__PURE__*/ Schema.Number.pipe(/*#__PURE__*/ Schema.int(), /*#__PURE__*/ Schema.positive()),
+  /*#__PURE__*/ Schema.String.pipe(/*#__PURE__*/ Schema.pattern(/^[A-Za-z0-9][A-Za-z0-9_-]*$/))
 ).annotations({ message: () => "must be a product ID (a positive integer) or a product slug" })
 
 /**
@@ -49,8 +51,8 @@ export const Product = Schema.Union(
  * @since 0.1.0
  * @category schemas
  */
-export const Org = Schema.String.pipe(
-  Schema.pattern(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, { message: () => "must be an organization ID or slug" })
+export const Org = /*#__PURE__*/ Schema.String.pipe(
+  /*#__PURE__*/ Schema.pattern(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, { message: () => "must be an organization ID or slug" })
 )
 
 /**
@@ -59,7 +61,9 @@ export const Org = Schema.String.pipe(
  * @since 0.1.0
  * @category schemas
  */
-export const NonEmpty = Schema.String.pipe(Schema.minLength(1, { message: () => "must not be empty" }))
+export const NonEmpty = /*#__PURE__*/ Schema.String.pipe(
+  /*#__PURE__*/ Schema.minLength(1, { message: () => "must not be empty" })
+)
 
 /**
  * A page number: an integer ≥ 1.
@@ -67,9 +71,9 @@ export const NonEmpty = Schema.String.pipe(Schema.minLength(1, { message: () => 
  * @since 0.1.0
  * @category schemas
  */
-export const Page = Schema.Number.pipe(
-  Schema.int({ message: () => "must be an integer ≥ 1" }),
-  Schema.greaterThanOrEqualTo(1, { message: () => "must be an integer ≥ 1" })
+export const Page = /*#__PURE__*/ Schema.Number.pipe(
+  /*#__PURE__*/ Schema.int({ message: () => "must be an integer ≥ 1" }),
+  /*#__PURE__*/ Schema.greaterThanOrEqualTo(1, { message: () => "must be an integer ≥ 1" })
 )
 
 /**
@@ -87,10 +91,14 @@ export const PerPage = Page
  * @since 0.1.0
  * @category schemas
  */
-export const FileInput = Schema.Union(
+export const FileInput = /*#__PURE__*/ Schema.Union(
   Schema.Uint8ArrayFromSelf,
-  Schema.declare((u): u is Blob => typeof Blob !== "undefined" && u instanceof Blob, { identifier: "Blob" }),
-  Schema.String.pipe(Schema.minLength(1, { message: () => "must be bytes, a Blob or a non-empty file path" }))
+  /*#__PURE__*/ Schema.declare((u): u is Blob => typeof Blob !== "undefined" && u instanceof Blob, {
+    identifier: "Blob"
+  }),
+  /*#__PURE__*/ Schema.String.pipe(
+    /*#__PURE__*/ Schema.minLength(1, { message: () => "must be bytes, a Blob or a non-empty file path" })
+  )
 ).annotations({ message: () => "must be bytes (Uint8Array), a Blob or a file path" })
 
 /**
@@ -105,8 +113,8 @@ export type FileInput = typeof FileInput.Type
  * @since 0.1.0
  * @category schemas
  */
-export const Files = Schema.Record({ key: Schema.String, value: FileInput }).pipe(
-  Schema.filter((files) => Object.keys(files).length > 0 || "must hold at least one file")
+export const Files = /*#__PURE__*/ Schema.Record({ key: Schema.String, value: FileInput }).pipe(
+  /*#__PURE__*/ Schema.filter((files) => Object.keys(files).length > 0 || "must hold at least one file")
 )
 
 const DEVICE_ID = /^[0-9a-fA-F]{24}$/
@@ -162,17 +170,18 @@ export const deviceOptions = <Fields extends Schema.Struct.Fields & { readonly d
  * @since 0.2.0
  * @category schemas
  */
-export const Secret: Schema.Schema<Redacted.Redacted<string>, Redacted.Redacted<string> | string> = Schema.Union(
-  Schema.RedactedFromSelf(Schema.String),
-  Schema.String
-).pipe(
-  Schema.transform(Schema.RedactedFromSelf(Schema.String), {
-    strict: true,
-    decode: (value) => (Redacted.isRedacted(value) ? value : Redacted.make(value)),
-    encode: (value) => value
-  }),
-  Schema.filter((secret) => Redacted.value(secret).trim().length > 0 || "must not be empty")
-).annotations({ message: () => "must be a non-empty string or Redacted<string>" })
+export const Secret: Schema.Schema<Redacted.Redacted<string>, Redacted.Redacted<string> | string> = /*#__PURE__*/ Schema
+  .Union(
+    /*#__PURE__*/ Schema.RedactedFromSelf(Schema.String),
+    Schema.String
+  ).pipe(
+    /*#__PURE__*/ Schema.transform(/*#__PURE__*/ Schema.RedactedFromSelf(Schema.String), {
+      strict: true,
+      decode: (value) => (Redacted.isRedacted(value) ? value : Redacted.make(value)),
+      encode: (value) => value
+    }),
+    /*#__PURE__*/ Schema.filter((secret) => Redacted.value(secret).trim().length > 0 || "must not be empty")
+  ).annotations({ message: () => "must be a non-empty string or Redacted<string>" })
 
 /**
  * A duration option: anything `Duration.decode` takes (`"30 seconds"`, milliseconds as a number, a
@@ -190,20 +199,21 @@ export const Secret: Schema.Schema<Redacted.Redacted<string>, Redacted.Redacted<
  * @since 0.2.0
  * @category schemas
  */
-export const Duration: Schema.Schema<EffectDuration.Duration, EffectDuration.DurationInput> = Schema.declare(
-  (u): u is EffectDuration.DurationInput => {
-    if (typeof u === "number" && !(u >= 0)) return false
-    const d = EffectDuration.decodeUnknown(u)
-    return Option.isSome(d) && !Number.isNaN(EffectDuration.toMillis(d.value))
-  },
-  { message: () => "must be a duration (e.g. \"30 seconds\", or milliseconds as a number)" }
-).pipe(
-  Schema.transform(Schema.DurationFromSelf, {
-    strict: true,
-    decode: (input) => EffectDuration.decode(input),
-    encode: (d) => d
-  })
-)
+export const Duration: Schema.Schema<EffectDuration.Duration, EffectDuration.DurationInput> = /*#__PURE__*/ Schema
+  .declare(
+    (u): u is EffectDuration.DurationInput => {
+      if (typeof u === "number" && !(u >= 0)) return false
+      const d = EffectDuration.decodeUnknown(u)
+      return Option.isSome(d) && !Number.isNaN(EffectDuration.toMillis(d.value))
+    },
+    { message: () => "must be a duration (e.g. \"30 seconds\", or milliseconds as a number)" }
+  ).pipe(
+    /*#__PURE__*/ Schema.transform(Schema.DurationFromSelf, {
+      strict: true,
+      decode: (input) => EffectDuration.decode(input),
+      encode: (d) => d
+    })
+  )
 
 /**
  * A date option: a valid `Date` or a string `Date.parse` reads (ISO-8601), decoded to the ISO-8601 string
@@ -221,11 +231,15 @@ export const Duration: Schema.Schema<EffectDuration.Duration, EffectDuration.Dur
  * @since 0.2.0
  * @category schemas
  */
-export const DateTime: Schema.Schema<string, Date | string> = Schema.Union(
-  Schema.DateFromSelf.pipe(Schema.filter((d) => !Number.isNaN(d.getTime()) || "must be a valid date")),
-  Schema.String.pipe(Schema.filter((s) => !Number.isNaN(Date.parse(s)) || "must be an ISO-8601 date"))
+export const DateTime: Schema.Schema<string, Date | string> = /*#__PURE__*/ Schema.Union(
+  /*#__PURE__*/ Schema.DateFromSelf.pipe(
+    /*#__PURE__*/ Schema.filter((d) => !Number.isNaN(d.getTime()) || "must be a valid date")
+  ),
+  /*#__PURE__*/ Schema.String.pipe(
+    /*#__PURE__*/ Schema.filter((s) => !Number.isNaN(Date.parse(s)) || "must be an ISO-8601 date")
+  )
 ).pipe(
-  Schema.transform(Schema.String, {
+  /*#__PURE__*/ Schema.transform(Schema.String, {
     strict: true,
     decode: (d) => (typeof d === "string" ? d : d.toISOString()),
     encode: (s) => s

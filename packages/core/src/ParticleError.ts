@@ -26,13 +26,13 @@ export const HttpErrorFields = {
   /** The request URL. Tokens are never part of a URL, so this is safe to log. */
   url: Schema.String,
   /** Particle's `error` field, e.g. `invalid_token` or `Permission Denied`. */
-  error: Schema.optional(Schema.String),
+  error: /*#__PURE__*/ Schema.optional(Schema.String),
   /** Particle's `error_description` field. */
-  errorDescription: Schema.optional(Schema.String),
+  errorDescription: /*#__PURE__*/ Schema.optional(Schema.String),
   /** Particle's `info` field. */
-  info: Schema.optional(Schema.String),
+  info: /*#__PURE__*/ Schema.optional(Schema.String),
   /** The messages of Particle's `errors[]` array. */
-  errors: Schema.optional(Schema.Array(Schema.String)),
+  errors: /*#__PURE__*/ Schema.optional(/*#__PURE__*/ Schema.Array(Schema.String)),
   /** The response body: parsed JSON, or the raw text when it is not JSON (e.g. an HTML page from a proxy). */
   body: Schema.Unknown,
   /** A readable message: `error_description` → `error` → `errors[]` → `info` → body text. */
@@ -314,7 +314,7 @@ export type ParticleError = InstanceType<(typeof classes)[number]>
  * @since 0.1.0
  * @category schemas
  */
-export const ParticleError = Schema.Union(...classes)
+export const ParticleError = /*#__PURE__*/ Schema.Union(...classes)
 
 const tags: ReadonlySet<string> = new Set(classes.map((c) => c._tag))
 

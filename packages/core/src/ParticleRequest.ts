@@ -73,7 +73,7 @@ export interface ParticleResponse {
 export const setHeader: {
   (name: string, value: string): (self: ParticleRequest) => ParticleRequest
   (self: ParticleRequest, name: string, value: string): ParticleRequest
-} = dual(3, (self: ParticleRequest, name: string, value: string): ParticleRequest => ({
+} = /*#__PURE__*/ dual(3, (self: ParticleRequest, name: string, value: string): ParticleRequest => ({
   ...self,
   headers: { ...self.headers, [name.toLowerCase()]: value }
 }))
@@ -87,7 +87,7 @@ export const setHeader: {
 export const removeHeader: {
   (name: string): (self: ParticleRequest) => ParticleRequest
   (self: ParticleRequest, name: string): ParticleRequest
-} = dual(2, (self: ParticleRequest, name: string): ParticleRequest => {
+} = /*#__PURE__*/ dual(2, (self: ParticleRequest, name: string): ParticleRequest => {
   const key = name.toLowerCase()
   if (!Object.hasOwn(self.headers, key)) return self
   const { [key]: _, ...headers } = self.headers

@@ -146,9 +146,10 @@ export const make = (
         if (error._tag === "RateLimited" && Option.isSome(error.retryAfter)) {
           delay = Math.max(delay, Math.min(Duration.toMillis(error.retryAfter.value), policy.maxRetryAfter))
         }
-        return Effect.zipRight(
+        // flatMap, not zipRight: Effect.zipRight loads Effect.all's machinery (its concurrent option)
+        return Effect.flatMap(
           Effect.sleep(Duration.millis(delay)),
-          Effect.catchAll(attempt, (next) => retried(attempt, next, n + 1))
+          () => Effect.catchAll(attempt, (next) => retried(attempt, next, n + 1))
         )
       })
     }

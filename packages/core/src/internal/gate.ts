@@ -38,7 +38,9 @@ export const make = (permits: number, later?: (release: () => void) => void) => 
   })
   const released = later === undefined ? Effect.sync(release) : Effect.sync(() => later(release))
   return <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
-    Effect.uninterruptibleMask((restore) => Effect.zipRight(restore(take), Effect.ensuring(restore(self), released)))
+    Effect.uninterruptibleMask((restore) =>
+      Effect.flatMap(restore(take), () => Effect.ensuring(restore(self), released))
+    )
 }
 
 /**
