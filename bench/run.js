@@ -191,7 +191,7 @@ if (ONLY.has("bundle")) {
   const deep =
     `import { ParticleClient } from "@effect-particle/core"\nimport { getVariable } from "@effect-particle/devices"\n` +
     `import * as Effect from "effect/Effect"\nimport * as Redacted from "effect/Redacted"\n` +
-    `Effect.runPromise(getVariable({ deviceId: "0123456789abcdef01234567", name: "temperature" }).pipe(Effect.provide(ParticleClient.layerFetch({ accessToken: Redacted.make("token") })))).then(console.log, console.error)\n`
+    `Effect.runPromise(getVariable({ deviceId: "0123456789abcdef01234567", name: "temperature" }).pipe(Effect.provide(ParticleClient.layerWeb({ accessToken: Redacted.make("token") })))).then(console.log, console.error)\n`
   const tried = []
   const e1 = await esbuildBundle(deep)
   tried.push({
