@@ -43,6 +43,7 @@ interface Connected {
 
 interface Origin {
   readonly origin: string
+  /** filled with the method, path and headers of each request just before it is made */
   readonly options: Http.RequestOptions
   readonly https: boolean
 }
@@ -168,12 +169,17 @@ export const make = (agents: Agents): Transport => {
     }
     const headers = wireHeaders(request)
     if (request.body !== undefined) headers["content-length"] = contentLength(request.body.content)
-    return (origin.https ? Https : Http).request({
-      ...origin.options,
-      method: request.method,
-      path: url.slice(origin.origin.length),
-      headers
-    })
+    // node reads (and copies) its options synchronously: one options object per origin, filled per call
+    const options = origin.options
+    options.method = request.method
+    options.path = url.slice(origin.origin.length)
+    options.headers = headers
+    try {
+      return (origin.https ? Https : Http).request(options)
+    } finally {
+      options.path = undefined
+      options.headers = undefined
+    }
   }
 
   /**
