@@ -2,6 +2,7 @@ import * as Chunk from "effect/Chunk"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
 import * as Stream from "effect/Stream"
 import * as Http from "node:http"
 import * as Https from "node:https"
@@ -9,7 +10,7 @@ import type * as E from "../ParticleError.js"
 import type { ParticleRequest } from "../ParticleRequest.js"
 import { attach, type BodyReader, Signal } from "./reader.js"
 import type { Buffered, SendOptions, Streamed, Transport } from "./transport.js"
-import { networkError, timeoutError, tooLargeError, wireHeaders } from "./transport.js"
+import { networkError, timeoutError, tooLargeError } from "./transport.js"
 
 /**
  * The one node:http client of the Node layer, for short calls and event streams alike. A short call costs
@@ -167,19 +168,32 @@ export const make = (agents: Agents): Transport => {
     if (origin === undefined || !url.startsWith(origin.origin) || url.charCodeAt(origin.origin.length) !== 47 /* / */) {
       origin = cached = originOf(new URL(url), agents)
     }
-    const headers = wireHeaders(request)
-    if (request.body !== undefined) headers["content-length"] = contentLength(request.body.content)
-    // node reads (and copies) its options synchronously: one options object per origin, filled per call
+    // node reads (and copies) its options synchronously: one options object per origin, filled per call;
+    // the request's own headers go as they are (node only reads them), the token and body headers after
     const options = origin.options
     options.method = request.method
     options.path = url.slice(origin.origin.length)
-    options.headers = headers
+    options.headers = request.headers
+    let req: Http.ClientRequest
     try {
-      return (origin.https ? Https : Http).request(options)
+      req = (origin.https ? Https : Http).request(options)
     } finally {
       options.path = undefined
       options.headers = undefined
     }
+    try {
+      if (request.accessToken !== undefined) {
+        req.setHeader("authorization", `Bearer ${Redacted.value(request.accessToken)}`)
+      }
+      if (request.body !== undefined) {
+        req.setHeader("content-type", request.body.contentType)
+        req.setHeader("content-length", contentLength(request.body.content))
+      }
+    } catch (cause) {
+      req.destroy()
+      throw cause
+    }
+    return req
   }
 
   /**
