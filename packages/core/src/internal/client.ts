@@ -1,3 +1,4 @@
+import * as Cause from "effect/Cause"
 import * as Context from "effect/Context"
 import * as DefaultServices from "effect/DefaultServices"
 import * as Duration from "effect/Duration"
@@ -334,7 +335,11 @@ export const make = (
         const body = definition.body?.(input)
         const sent = body === undefined ? send(undefined) : Effect.flatMap(Body.encode(body, readFile), send)
         // no error of ours carries the caller's token, even where Particle echoes it (a 403's `info`)
-        const run = Effect.catchAll(sent, (error) => Effect.fail(scrubError(error, accessToken)))
+        // (a failure-only handler: `catchAll` would also run a success continuation on every call)
+        const run = Effect.catchAllCause(
+          sent,
+          (cause) => Effect.failCause(Cause.map(cause, (error) => scrubError(error, accessToken)))
+        )
         // Effect's built-in tracer exports nothing: a span there would only cost time (~12 µs a call)
         if (fiber.currentTracer === nativeTracer) return run
         return Effect.withSpan(run, prepared.spanName, {

@@ -2,6 +2,7 @@ import * as Chunk from "effect/Chunk"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
 import * as Stream from "effect/Stream"
 import * as Http from "node:http"
 import * as Https from "node:https"
@@ -9,7 +10,7 @@ import type * as E from "../ParticleError.js"
 import type { ParticleRequest } from "../ParticleRequest.js"
 import { attach, type BodyReader, Signal } from "./reader.js"
 import type { Buffered, SendOptions, Streamed, Transport } from "./transport.js"
-import { networkError, timeoutError, tooLargeError, wireHeaders } from "./transport.js"
+import { networkError, timeoutError, tooLargeError } from "./transport.js"
 
 /**
  * The one node:http client of the Node layer, for short calls and event streams alike. A short call costs
@@ -43,6 +44,7 @@ interface Connected {
 
 interface Origin {
   readonly origin: string
+  /** filled with the method, path and headers of each request just before it is made */
   readonly options: Http.RequestOptions
   readonly https: boolean
 }
@@ -76,6 +78,86 @@ const isStaleSocket = (req: Http.ClientRequest, cause: unknown, method: string) 
 const contentLength = (content: string | Uint8Array) =>
   String(typeof content === "string" ? Buffer.byteLength(content) : content.byteLength)
 
+type OnResponse<A> = (
+  response: Http.IncomingMessage,
+  req: Http.ClientRequest,
+  finish: (effect: Effect.Effect<A, E.TransportError>) => void
+) => void
+
+/**
+ * One exchange in flight. Everything it holds (the request, the node request, the callbacks, the fiber's
+ * resume) is dropped once it is settled: Effect keeps the last operation a fiber suspended on (and through
+ * it this exchange's canceler) reachable until another fiber suspends, and a settled call kept reachable
+ * that way survives scavenges and is promoted. With the state in closures, ~10 kB of every call reached the
+ * old generation; dropping it leaves ~7 kB (sampling heap profile, 4,000 sequential calls).
+ */
+class Exchange<A> {
+  private req: Http.ClientRequest | undefined
+  private timer: ReturnType<typeof setTimeout> | undefined
+  readonly canceler: Effect.Effect<void>
+  constructor(
+    private request: ParticleRequest | undefined,
+    private readonly timeout: Duration.Duration,
+    private readonly what: string | undefined,
+    private onResponse: OnResponse<A> | undefined,
+    private resume: ((effect: Effect.Effect<A, E.TransportError>) => void) | undefined,
+    private readonly nodeRequest: (request: ParticleRequest) => Http.ClientRequest
+  ) {
+    this.timer = setTimeout(this.onTimeout, Duration.toMillis(timeout))
+    this.canceler = Effect.sync(this.cancel)
+  }
+  /** Settles the exchange once; later calls (a late error, the timer) do nothing. */
+  readonly finish = (effect: Effect.Effect<A, E.TransportError>): void => {
+    const resume = this.resume
+    if (resume === undefined) return
+    this.release()
+    resume(effect)
+  }
+  private release() {
+    clearTimeout(this.timer)
+    this.timer = undefined
+    this.resume = undefined
+    this.request = undefined
+    this.onResponse = undefined
+    this.req = undefined
+  }
+  private readonly onTimeout = () => {
+    const { request, req } = this
+    if (request === undefined) return
+    req?.destroy()
+    this.finish(Effect.fail(timeoutError(request.method, request.url, this.timeout, this.what)))
+  }
+  private readonly cancel = () => {
+    const req = this.req
+    this.release()
+    req?.destroy()
+  }
+  private readonly onResponseEvent = (response: Http.IncomingMessage) => {
+    const { onResponse, req } = this
+    if (onResponse !== undefined) onResponse(response, req!, this.finish)
+  }
+  private readonly onError = (cause: unknown) => {
+    const { request, req } = this
+    if (request === undefined) return
+    if (req !== undefined && !this.resent && isStaleSocket(req, cause, request.method)) this.start(true)
+    else this.finish(Effect.fail(networkError(request.method, request.url, "Network", cause)))
+  }
+  private resent = false
+  start(resent: boolean) {
+    const request = this.request!
+    this.resent = resent
+    let req: Http.ClientRequest
+    try {
+      req = this.req = this.nodeRequest(request)
+    } catch (cause) {
+      return this.finish(Effect.fail(networkError(request.method, request.url, "Network", cause)))
+    }
+    req.once("response", this.onResponseEvent)
+    req.once("error", this.onError)
+    req.end(request.body?.content)
+  }
+}
+
 export const make = (agents: Agents): Transport => {
   let cached: Origin | undefined
 
@@ -86,14 +168,32 @@ export const make = (agents: Agents): Transport => {
     if (origin === undefined || !url.startsWith(origin.origin) || url.charCodeAt(origin.origin.length) !== 47 /* / */) {
       origin = cached = originOf(new URL(url), agents)
     }
-    const headers = wireHeaders(request)
-    if (request.body !== undefined) headers["content-length"] = contentLength(request.body.content)
-    return (origin.https ? Https : Http).request({
-      ...origin.options,
-      method: request.method,
-      path: url.slice(origin.origin.length),
-      headers
-    })
+    // node reads (and copies) its options synchronously: one options object per origin, filled per call;
+    // the request's own headers go as they are (node only reads them), the token and body headers after
+    const options = origin.options
+    options.method = request.method
+    options.path = url.slice(origin.origin.length)
+    options.headers = request.headers
+    let req: Http.ClientRequest
+    try {
+      req = (origin.https ? Https : Http).request(options)
+    } finally {
+      options.path = undefined
+      options.headers = undefined
+    }
+    try {
+      if (request.accessToken !== undefined) {
+        req.setHeader("authorization", `Bearer ${Redacted.value(request.accessToken)}`)
+      }
+      if (request.body !== undefined) {
+        req.setHeader("content-type", request.body.contentType)
+        req.setHeader("content-length", contentLength(request.body.content))
+      }
+    } catch (cause) {
+      req.destroy()
+      throw cause
+    }
+    return req
   }
 
   /**
@@ -104,45 +204,12 @@ export const make = (agents: Agents): Transport => {
     request: ParticleRequest,
     timeout: Duration.Duration,
     what: string | undefined,
-    onResponse: (
-      response: Http.IncomingMessage,
-      req: Http.ClientRequest,
-      finish: (effect: Effect.Effect<A, E.TransportError>) => void
-    ) => void
+    onResponse: OnResponse<A>
   ): Effect.Effect<A, E.TransportError> =>
     Effect.async<A, E.TransportError>((resume) => {
-      const { method, url } = request
-      let req: Http.ClientRequest
-      let done = false
-      const finish = (effect: Effect.Effect<A, E.TransportError>) => {
-        if (done) return
-        done = true
-        clearTimeout(timer)
-        resume(effect)
-      }
-      const start = (resent: boolean) => {
-        try {
-          req = nodeRequest(request)
-        } catch (cause) {
-          return finish(Effect.fail(networkError(method, url, "Network", cause)))
-        }
-        req.once("response", (response) => onResponse(response, req, finish))
-        req.once("error", (cause) => {
-          if (!resent && !done && isStaleSocket(req, cause, method)) start(true)
-          else finish(Effect.fail(networkError(method, url, "Network", cause)))
-        })
-        req.end(request.body?.content)
-      }
-      const timer = setTimeout(() => {
-        req.destroy()
-        finish(Effect.fail(timeoutError(method, url, timeout, what)))
-      }, Duration.toMillis(timeout))
-      start(false)
-      return Effect.sync(() => {
-        done = true
-        clearTimeout(timer)
-        req.destroy()
-      })
+      const call = new Exchange(request, timeout, what, onResponse, resume, nodeRequest)
+      call.start(false)
+      return call.canceler
     })
 
   const send = (request: ParticleRequest, options: SendOptions): Effect.Effect<Buffered, E.TransportError> =>
