@@ -4,6 +4,7 @@ import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
+import * as TestServices from "effect/TestServices"
 import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -109,33 +110,36 @@ layer(NodeLayer)("node:http transport", (it) => {
       assert.strictEqual((error as { reason: string }).reason, "Body")
     }))
 
-  it.live("an interrupted call closes its socket at once; a silent server still times out", () =>
-    Effect.gen(function*() {
-      // a server of its own, so that its socket count is only this test's
-      const server = yield* start()
-      yield* server.handle(() => {}) // never answers
-      const calls = Effect.gen(function*() {
-        const fiber = yield* Effect.fork(ops.getDevice({ deviceId: DEVICE }))
-        while (server.requests.length === 0) yield* Effect.sleep("5 millis")
-        assert.strictEqual(server.sockets.open, 1)
-        yield* Fiber.interrupt(fiber)
-        for (let i = 0; i < 100 && server.sockets.open > 0; i++) yield* Effect.sleep("5 millis")
-        assert.strictEqual(server.sockets.open, 0, "the socket is closed, not left to the 300 ms timer")
-        // the next call, on a new socket, times out (the exchange of the interrupted one is gone)
-        const error = yield* Effect.flip(ops.getDevice({ deviceId: DEVICE }))
-        assert.strictEqual(error._tag, "TransportError")
-        assert.strictEqual((error as { reason: string }).reason, "Timeout")
-      })
-      yield* Effect.provide(
-        calls,
-        NodeParticle.layer({
-          baseUrl: server.url,
-          accessToken: Redacted.make(TOKEN),
-          retry: false,
-          timeout: "300 millis"
+  // on the real clock (the layer's tests run on the TestClock): the transport times out on a plain timer
+  it.effect("an interrupted call closes its socket at once; a silent server still times out", () =>
+    TestServices.provideLive(
+      Effect.gen(function*() {
+        // a server of its own, so that its socket count is only this test's
+        const server = yield* start()
+        yield* server.handle(() => {}) // never answers
+        const calls = Effect.gen(function*() {
+          const fiber = yield* Effect.fork(ops.getDevice({ deviceId: DEVICE }))
+          while (server.requests.length === 0) yield* Effect.sleep("5 millis")
+          assert.strictEqual(server.sockets.open, 1)
+          yield* Fiber.interrupt(fiber)
+          for (let i = 0; i < 100 && server.sockets.open > 0; i++) yield* Effect.sleep("5 millis")
+          assert.strictEqual(server.sockets.open, 0, "the socket is closed, not left to the 300 ms timer")
+          // the next call, on a new socket, times out (the exchange of the interrupted one is gone)
+          const error = yield* Effect.flip(ops.getDevice({ deviceId: DEVICE }))
+          assert.strictEqual(error._tag, "TransportError")
+          assert.strictEqual((error as { reason: string }).reason, "Timeout")
         })
-      )
-    }).pipe(Effect.scoped))
+        yield* Effect.provide(
+          calls,
+          NodeParticle.layer({
+            baseUrl: server.url,
+            accessToken: Redacted.make(TOKEN),
+            retry: false,
+            timeout: "300 millis"
+          })
+        )
+      }).pipe(Effect.scoped)
+    ))
 
   it.effect("a kept-alive socket the server reset on reuse: a GET is sent again on a new socket, a POST is not", () =>
     Effect.gen(function*() {
