@@ -8,6 +8,19 @@ import { TestServer } from "./support/TestServer.js"
 
 const DEVICE = "0123456789abcdef01234567"
 
+/** Whether the server's response was closed (by the client aborting, or its socket closing). */
+const watched = () => {
+  const state = {
+    closed: false,
+    watch: (_: unknown, res: { once: (event: "close", f: () => void) => unknown }) => {
+      res.once("close", () => {
+        state.closed = true
+      })
+    }
+  }
+  return state
+}
+
 // the fetch layer times out on Effect's clock, so the TestClock drives it
 layer(Client.layer({ timeout: "5 seconds", retry: false }, "fetch"))("timeouts (fetch, TestClock)", (it) => {
   it.effect("a server that never answers becomes a TransportError with reason Timeout", () =>
@@ -28,11 +41,9 @@ layer(Client.layer({ timeout: "5 seconds", retry: false }, "fetch"))("timeouts (
   it.effect("a body that stalls after its first bytes becomes a Timeout, and the request is aborted", () =>
     Effect.gen(function*() {
       const server = yield* TestServer
-      let closed = false
-      yield* server.handle((_, res) => {
-        res.once("close", () => {
-          closed = true
-        })
+      const response = watched()
+      yield* server.handle((req, res) => {
+        response.watch(req, res)
         res.writeHead(200, { "content-type": "application/json" })
         res.write("{\"id\":")
       })
@@ -41,7 +52,7 @@ layer(Client.layer({ timeout: "5 seconds", retry: false }, "fetch"))("timeouts (
       yield* adjust("5 seconds")
       const error = yield* Fiber.join(fiber)
       assert.strictEqual((error as { reason: string }).reason, "Timeout")
-      yield* waitUntil(() => closed, "the server to see the request aborted")
+      yield* waitUntil(() => response.closed, "the server to see the request aborted")
     }))
 })
 
@@ -53,17 +64,13 @@ for (const transport of ["node", "web"] as const) {
       it.effect("a server that never answers becomes a TransportError with reason Timeout, and the socket is closed", () =>
         Effect.gen(function*() {
           const server = yield* TestServer
-          let closed = false
-          yield* server.handle((_, res) => {
-            res.once("close", () => {
-              closed = true
-            })
-          })
+          const response = watched()
+          yield* server.handle(response.watch)
           const error = yield* Effect.flip(ops.getDevice({ deviceId: DEVICE }))
           assert.strictEqual(error._tag, "TransportError")
           assert.strictEqual((error as { reason: string }).reason, "Timeout")
           assert.include(error.message, "within 300ms")
-          yield* waitUntil(() => closed, "the server to see the socket close")
+          yield* waitUntil(() => response.closed, "the server to see the socket close")
         }))
     }
   )
