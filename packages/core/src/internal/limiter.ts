@@ -85,11 +85,14 @@ export const make = (limit: number, interval: Duration.Duration): Limiter => {
    * the wait ends (not `Effect.race`, whose machinery is ~450 B gzip of every browser bundle).
    */
   const signalOrSleep = (waiter: Waiter, millis: number) =>
-    Effect.flatMap(
-      Effect.forkDaemon(
-        Effect.flatMap(Effect.sleep(Duration.millis(millis)), () => Effect.sync(() => waiter.wake?.()))
-      ),
-      (timer) => Effect.ensuring(signal(waiter), Fiber.interrupt(timer))
+    // uninterruptible between the fork and the finalizer, so that an interrupt cannot leave the timer behind
+    Effect.uninterruptibleMask((restore) =>
+      Effect.flatMap(
+        Effect.forkDaemon(
+          Effect.flatMap(Effect.sleep(Duration.millis(millis)), () => Effect.sync(() => waiter.wake?.()))
+        ),
+        (timer) => Effect.ensuring(restore(signal(waiter)), Fiber.interrupt(timer))
+      )
     )
 
   /** Waits for a free slot, in turn: the first waiter watches the clock, the others wait to be first. */
