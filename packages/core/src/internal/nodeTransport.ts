@@ -2,7 +2,6 @@ import * as Chunk from "effect/Chunk"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import * as Redacted from "effect/Redacted"
 import * as Stream from "effect/Stream"
 import * as Http from "node:http"
 import * as Https from "node:https"
@@ -10,7 +9,7 @@ import type * as E from "../ParticleError.js"
 import type { ParticleRequest } from "../ParticleRequest.js"
 import { attach, type BodyReader, Signal } from "./reader.js"
 import type { Buffered, SendOptions, Streamed, Transport } from "./transport.js"
-import { networkError, timeoutError, tooLargeError } from "./transport.js"
+import { addHeaders, networkError, timeoutError, tooLargeError } from "./transport.js"
 
 /**
  * The one node:http client of the Node layer, for short calls and event streams alike. A short call costs
@@ -182,13 +181,8 @@ export const make = (agents: Agents): Transport => {
       options.headers = undefined
     }
     try {
-      if (request.accessToken !== undefined) {
-        req.setHeader("authorization", `Bearer ${Redacted.value(request.accessToken)}`)
-      }
-      if (request.body !== undefined) {
-        req.setHeader("content-type", request.body.contentType)
-        req.setHeader("content-length", contentLength(request.body.content))
-      }
+      addHeaders(request, req)
+      if (request.body !== undefined) req.setHeader("content-length", contentLength(request.body.content))
     } catch (cause) {
       req.destroy()
       throw cause

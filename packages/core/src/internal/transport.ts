@@ -38,11 +38,28 @@ export interface Transport {
   ) => Effect.Effect<Streamed, E.TransportError, Scope.Scope>
 }
 
+/**
+ * The headers a transport adds to the request's own (the token, the body's type), set on `target`: a node
+ * request as it is, or the record {@link wireHeaders} builds.
+ */
+export const addHeaders = (
+  request: ParticleRequest,
+  target: { readonly setHeader: (name: string, value: string) => unknown }
+): void => {
+  if (request.accessToken !== undefined) {
+    target.setHeader("authorization", `Bearer ${Redacted.value(request.accessToken)}`)
+  }
+  if (request.body !== undefined) target.setHeader("content-type", request.body.contentType)
+}
+
 /** The headers a transport puts on the wire for a request. */
 export const wireHeaders = (request: ParticleRequest): Record<string, string> => {
   const headers: Record<string, string> = { ...request.headers }
-  if (request.accessToken !== undefined) headers.authorization = `Bearer ${Redacted.value(request.accessToken)}`
-  if (request.body !== undefined) headers["content-type"] = request.body.contentType
+  addHeaders(request, {
+    setHeader: (name, value) => {
+      headers[name] = value
+    }
+  })
   return headers
 }
 
