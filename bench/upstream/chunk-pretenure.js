@@ -9,8 +9,8 @@
 // (`--no-allocation-site-pretenuring`: the control), and a plain class wrapper (what a fix would allocate).
 // Reported: the bytes the scavenger promoted (the sum of V8's `promoted=`), scavenges, full GCs, CPU ns per chunk.
 import * as Chunk from "effect/Chunk"
-import { fork } from "node:child_process"
 import { fileURLToPath } from "node:url"
+import { runTraced } from "./gc-trace.js"
 
 const CHUNKS = Number(process.argv[2] ?? 200_000)
 const KEEP = Number(process.argv[3] ?? 500)
@@ -62,36 +62,18 @@ if (wayArg !== undefined) {
 } else {
   const results = []
   for (const [i, label] of Object.keys(wraps).entries()) {
-    const r = await new Promise((resolve, reject) => {
-      const child = fork(fileURLToPath(import.meta.url), [String(CHUNKS), String(KEEP), String(i)], {
-        execArgv: ["--trace-gc-nvp", "--expose-gc", ...(flags[label] ?? [])],
-        stdio: ["ignore", "pipe", "inherit", "ipc"]
-      })
-      let out = ""
-      let result
-      child.stdout.on("data", (d) => (out += d))
-      child.on("message", (m) => (result = m))
-      child.on("exit", (code) => {
-        if (code !== 0 || result === undefined) return reject(new Error(`${label}: exit ${code}`))
-        const measured = out.slice(out.indexOf("--- measured ---"), out.indexOf("--- end ---"))
-        let promoted = 0
-        let scavenges = 0
-        let fullGCs = 0
-        for (const line of measured.split("\n")) {
-          const kind = /gc=(\w+)/.exec(line)?.[1]
-          if (kind === "s") scavenges++
-          else if (kind === "ms" || kind === "mc") fullGCs++
-          promoted += Number(/ promoted=(\d+)/.exec(line)?.[1] ?? 0)
-        }
-        resolve({
-          way: label,
-          promotedMB: Number((promoted / 1e6).toFixed(1)),
-          scavenges,
-          fullGCs,
-          nsPerChunk: result.nsPerChunk
-        })
-      })
-    })
+    const { result, promoted, scavenges, fullGCs } = await runTraced(
+      fileURLToPath(import.meta.url),
+      [String(CHUNKS), String(KEEP), String(i)],
+      ["--expose-gc", ...(flags[label] ?? [])]
+    )
+    const r = {
+      way: label,
+      promotedMB: Number((promoted / 1e6).toFixed(1)),
+      scavenges,
+      fullGCs,
+      nsPerChunk: result.nsPerChunk
+    }
     results.push(r)
   }
   if (process.send) process.send({ type: "result", result: { chunks: CHUNKS, keep: KEEP, results } })

@@ -11,8 +11,8 @@ import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
-import { fork } from "node:child_process"
 import { fileURLToPath } from "node:url"
+import { runTraced } from "./gc-trace.js"
 
 const N = Number(process.argv[2] ?? 1_000_000)
 const SIZE = Number(process.argv[3] ?? 100)
@@ -97,33 +97,18 @@ if (wayArg !== undefined) {
 } else {
   const results = []
   for (const [i, label] of Object.keys(ways).entries()) {
-    const r = await new Promise((resolve, reject) => {
-      const child = fork(fileURLToPath(import.meta.url), [String(N), String(SIZE), SOURCE, String(i)], {
-        execArgv: [
-          "--trace-gc-nvp",
-          ...(label.includes("--no-allocation-site-pretenuring") ? ["--no-allocation-site-pretenuring"] : [])
-        ],
-        stdio: ["ignore", "pipe", "inherit", "ipc"]
-      })
-      let out = ""
-      let result
-      child.stdout.on("data", (d) => (out += d))
-      child.on("message", (m) => (result = m))
-      child.on("exit", (code) => {
-        if (code !== 0 || result === undefined) return reject(new Error(`${label}: exit ${code}`))
-        const measured = out.slice(out.indexOf("--- measured ---"), out.indexOf("--- end ---"))
-        let promoted = 0
-        let scavenges = 0
-        let markCompacts = 0
-        for (const line of measured.split("\n")) {
-          const kind = /gc=(\w+)/.exec(line)?.[1]
-          if (kind === "s") scavenges++
-          else if (kind === "ms" || kind === "mc") markCompacts++
-          promoted += Number(/ promoted=(\d+)/.exec(line)?.[1] ?? 0)
-        }
-        resolve({ way: label, nsPerElement: result.nsPerElement, promotedMB: promoted / 1e6, scavenges, markCompacts })
-      })
-    })
+    const { result, promoted, scavenges, fullGCs } = await runTraced(
+      fileURLToPath(import.meta.url),
+      [String(N), String(SIZE), SOURCE, String(i)],
+      label.includes("--no-allocation-site-pretenuring") ? ["--no-allocation-site-pretenuring"] : []
+    )
+    const r = {
+      way: label,
+      nsPerElement: result.nsPerElement,
+      promotedMB: promoted / 1e6,
+      scavenges,
+      markCompacts: fullGCs
+    }
     results.push(r)
   }
   if (process.send) process.send({ type: "result", result: { elements: N, chunkSize: SIZE, source: SOURCE, results } })
