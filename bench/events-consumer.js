@@ -26,13 +26,22 @@ const onEvent = (e) => {
   if (e.name !== expectedName) badName++
 }
 
-const effectClient = (layer, raw = false) => {
+// How the application consumes the stream: an Effect per event (what most code writes), or each chunk
+// handled synchronously in the callback with the constant `Effect.void` returned (no Effect per chunk that
+// holds the chunk, which is what makes V8 promote every event: bench/upstream/README.md §2).
+const perEvent = Stream.runForEach((e) => Effect.sync(() => onEvent(e)))
+const perChunk = Stream.runForEachChunk((chunk) => {
+  for (const e of chunk) onEvent(e)
+  return Effect.void
+})
+
+const effectClient = (layer, raw = false, consume = perEvent) => {
   const rt = ManagedRuntime.make(layer)
   return {
     consume: (name) =>
       rt.runPromise(
         stream({ deviceId: "mine", name, reconnect: false, raw }).pipe(
-          Stream.runForEach((e) => Effect.sync(() => onEvent(e))),
+          consume,
           Effect.catchAll((e) => Effect.sync(() => e._tag))
         )
       ),
@@ -45,6 +54,18 @@ const clients = {
     effectClient(NodeParticle.layer({ baseUrl: base, accessToken: Redacted.make(TOKEN), rateLimit: false })),
   "ours-node-raw": () =>
     effectClient(NodeParticle.layer({ baseUrl: base, accessToken: Redacted.make(TOKEN), rateLimit: false }), true),
+  "ours-node-chunk": () =>
+    effectClient(
+      NodeParticle.layer({ baseUrl: base, accessToken: Redacted.make(TOKEN), rateLimit: false }),
+      false,
+      perChunk
+    ),
+  "ours-node-raw-chunk": () =>
+    effectClient(
+      NodeParticle.layer({ baseUrl: base, accessToken: Redacted.make(TOKEN), rateLimit: false }),
+      true,
+      perChunk
+    ),
   "ours-fetch": () =>
     effectClient(ParticleClient.layerFetch({ baseUrl: base, accessToken: Redacted.make(TOKEN), rateLimit: false })),
   "ours-web": () =>

@@ -94,7 +94,16 @@ if (ONLY.has("events")) {
   const WARM = QUICK ? 5_000 : 20_000
   const ROBUST = QUICK ? 5_000 : 20_000
   const ROUNDS = QUICK ? 1 : 5
-  const ids = ["ours-node", "ours-node-raw", "ours-fetch", "ours-web", "particle-api-js", "fetch"]
+  const ids = [
+    "ours-node",
+    "ours-node-raw",
+    "ours-node-chunk",
+    "ours-node-raw-chunk",
+    "ours-fetch",
+    "ours-web",
+    "particle-api-js",
+    "fetch"
+  ]
   const server = await forkServer(join(benchDir, "servers/sse-server.js"))
   const keys = [`bench-lf-${WARM}`, `bench-lf-${COUNT}`, `bench-crlf-${ROBUST}`]
   server.child.send({ type: "prepare", keys })
@@ -455,6 +464,8 @@ if (results.events) {
   const labels = {
     "ours-node": "effect-particle `stream`, node layer",
     "ours-node-raw": "effect-particle `stream`, node layer, `raw: true`",
+    "ours-node-chunk": "effect-particle `stream`, node layer, per-chunk consumer",
+    "ours-node-raw-chunk": "effect-particle `stream`, node layer, `raw: true`, per-chunk consumer",
     "ours-fetch": "effect-particle `stream`, fetch layer",
     "ours-web": "effect-particle `stream`, `layerWeb`",
     "particle-api-js": "particle-api-js 12.0.3 `getEventStream`",
@@ -503,6 +514,10 @@ if (results.events) {
       (c.measured.rssPeak / 1e6).toFixed(0)
     } | ${c.measured.lost} |`)
   }
+  P()
+  P(
+    "The effect-particle rows consume with `Stream.runForEach((e) => Effect.sync(...))`, an Effect per event; the *per-chunk consumer* rows with `Stream.runForEachChunk((chunk) => { for (const e of chunk) ...; return Effect.void })`, the same stream and the same work per event. The difference is not the Effect per event: any Effect per chunk that holds the chunk (`Effect.sync(() => ...chunk...)`, `Effect.succeed(chunk)`) makes V8 promote every event to the old generation, and that is what the default rows pay in GC time and RSS (`bench/upstream/README.md` §2)."
+  )
   P()
   P("particle-api-js's losses are at stream open (it emits the events of the first chunk before `getEventStream` has resolved to the caller) and, with CRLF, where a chunk boundary splits a CRLF pair (it then drops the next event). The harness disables its reconnect after the server ends the stream (`abort()` alone does not cancel the 2 s reconnect).")
   P()
@@ -558,6 +573,22 @@ if (results.events) {
       fmt(summary(rss("particle-api-js").map((x) => x / 1e6)))
     } MB = ${fmtRatio(rssR)}`
   })
+  vsPeer("ours-node-chunk", "(per-chunk consumer, for information) events/s, node layer ≥ 1.0× particle-api-js", 1)
+  vsPeer(
+    "ours-node-raw-chunk",
+    "(per-chunk consumer, for information) events/s, node layer in raw mode ≥ 1.3× particle-api-js",
+    1.3
+  )
+  if (e.runs["ours-node-chunk"]) {
+    const r = ratioSummary(rss("ours-node-chunk"), rss("particle-api-js"))
+    targets.push({
+      t: "(per-chunk consumer, for information) peak RSS, node layer ≤ 1.2× particle-api-js",
+      met: r.median <= 1.2,
+      fig: `${fmt(summary(rss("ours-node-chunk").map((x) => x / 1e6)))} vs ${
+        fmt(summary(rss("particle-api-js").map((x) => x / 1e6)))
+      } MB = ${fmtRatio(r)}`
+    })
+  }
   const b = ratioSummary(eps("ours-node"), eps("fetch"))
   targets.push({
     t: "(the limit, for information) events/s, node layer ≥ 0.9× raw fetch + parser",
