@@ -49,27 +49,15 @@ const effectClient = (layer, raw = false, consume = perEvent) => {
   }
 }
 
+const options = { baseUrl: base, accessToken: Redacted.make(TOKEN), rateLimit: false }
+
 const clients = {
-  "ours-node": () =>
-    effectClient(NodeParticle.layer({ baseUrl: base, accessToken: Redacted.make(TOKEN), rateLimit: false })),
-  "ours-node-raw": () =>
-    effectClient(NodeParticle.layer({ baseUrl: base, accessToken: Redacted.make(TOKEN), rateLimit: false }), true),
-  "ours-node-chunk": () =>
-    effectClient(
-      NodeParticle.layer({ baseUrl: base, accessToken: Redacted.make(TOKEN), rateLimit: false }),
-      false,
-      perChunk
-    ),
-  "ours-node-raw-chunk": () =>
-    effectClient(
-      NodeParticle.layer({ baseUrl: base, accessToken: Redacted.make(TOKEN), rateLimit: false }),
-      true,
-      perChunk
-    ),
-  "ours-fetch": () =>
-    effectClient(ParticleClient.layerFetch({ baseUrl: base, accessToken: Redacted.make(TOKEN), rateLimit: false })),
-  "ours-web": () =>
-    effectClient(ParticleClient.layerWeb({ baseUrl: base, accessToken: Redacted.make(TOKEN), rateLimit: false })),
+  "ours-node": () => effectClient(NodeParticle.layer(options)),
+  "ours-node-raw": () => effectClient(NodeParticle.layer(options), true),
+  "ours-node-chunk": () => effectClient(NodeParticle.layer(options), false, perChunk),
+  "ours-node-raw-chunk": () => effectClient(NodeParticle.layer(options), true, perChunk),
+  "ours-fetch": () => effectClient(ParticleClient.layerFetch(options)),
+  "ours-web": () => effectClient(ParticleClient.layerWeb(options)),
   "particle-api-js": () => {
     const Particle = createRequire(import.meta.url)("particle-api-js")
     const p = new Particle({ baseUrl: base })

@@ -565,30 +565,24 @@ if (results.events) {
   vsPeer("ours-fetch", "Goal 1: events/s, fetch layer ≥ 0.8× particle-api-js", 0.8)
   vsPeer("ours-web", "(layerWeb, for information) events/s ≥ 0.8× particle-api-js", 0.8)
   const rss = (id) => e.runs[id].map((x) => x.measured.rssPeak)
-  const rssR = ratioSummary(rss("ours-node"), rss("particle-api-js"))
-  targets.push({
-    t: "Goal 1: peak RSS of the measured stream, node layer ≤ 1.2× particle-api-js (default flags)",
-    met: rssR.median <= 1.2,
-    fig: `${fmt(summary(rss("ours-node").map((x) => x / 1e6)))} vs ${
-      fmt(summary(rss("particle-api-js").map((x) => x / 1e6)))
-    } MB = ${fmtRatio(rssR)}`
-  })
+  const rssMB = (id) => fmt(summary(rss(id).map((x) => x / 1e6)))
+  const rssVsPeer = (id, t, goal) => {
+    if (!e.runs[id]) return
+    const r = ratioSummary(rss(id), rss("particle-api-js"))
+    targets.push({ t, met: r.median <= goal, fig: `${rssMB(id)} vs ${rssMB("particle-api-js")} MB = ${fmtRatio(r)}` })
+  }
+  rssVsPeer(
+    "ours-node",
+    "Goal 1: peak RSS of the measured stream, node layer ≤ 1.2× particle-api-js (default flags)",
+    1.2
+  )
   vsPeer("ours-node-chunk", "(per-chunk consumer, for information) events/s, node layer ≥ 1.0× particle-api-js", 1)
   vsPeer(
     "ours-node-raw-chunk",
     "(per-chunk consumer, for information) events/s, node layer in raw mode ≥ 1.3× particle-api-js",
     1.3
   )
-  if (e.runs["ours-node-chunk"]) {
-    const r = ratioSummary(rss("ours-node-chunk"), rss("particle-api-js"))
-    targets.push({
-      t: "(per-chunk consumer, for information) peak RSS, node layer ≤ 1.2× particle-api-js",
-      met: r.median <= 1.2,
-      fig: `${fmt(summary(rss("ours-node-chunk").map((x) => x / 1e6)))} vs ${
-        fmt(summary(rss("particle-api-js").map((x) => x / 1e6)))
-      } MB = ${fmtRatio(r)}`
-    })
-  }
+  rssVsPeer("ours-node-chunk", "(per-chunk consumer, for information) peak RSS, node layer ≤ 1.2× particle-api-js", 1.2)
   const b = ratioSummary(eps("ours-node"), eps("fetch"))
   targets.push({
     t: "(the limit, for information) events/s, node layer ≥ 0.9× raw fetch + parser",
