@@ -50,6 +50,8 @@ export interface RawStream {
   headers: http.IncomingHttpHeaders
   text(): string
   chunks: Array<string>
+  /** How many times `marker` occurs in the text so far, counted over the new chunks only (linear in the stream). */
+  count(marker: string): number
   waitFor(pred: (text: string) => boolean, timeoutMs?: number): Promise<string>
   ended: Promise<void>
   close(): void
@@ -63,6 +65,19 @@ export const openStream = (sim: Sim, path: string, token: string | null = sim.ac
       let buf = ""
       const chunks: Array<string> = []
       const waiters: Array<() => void> = []
+      // per marker: chunks read, the tail a marker could start in, occurrences; scanning the whole text on
+      // each read instead flattens the growing string every time, quadratic in a long stream
+      const counts = new Map<string, { read: number; carry: string; seen: number }>()
+      const count = (marker: string) => {
+        let c = counts.get(marker)
+        if (c === undefined) counts.set(marker, c = { read: 0, carry: "", seen: 0 })
+        for (; c.read < chunks.length; c.read++) {
+          const t = c.carry + chunks[c.read]!
+          for (let i = t.indexOf(marker); i !== -1; i = t.indexOf(marker, i + marker.length)) c.seen++
+          c.carry = t.slice(Math.max(0, t.length - marker.length + 1))
+        }
+        return c.seen
+      }
       let endResolve!: () => void
       const ended = new Promise<void>((r) => (endResolve = r))
       res.setEncoding("utf8")
@@ -78,6 +93,7 @@ export const openStream = (sim: Sim, path: string, token: string | null = sim.ac
         headers: res.headers,
         text: () => buf,
         chunks,
+        count,
         ended,
         close: () => req.destroy(),
         // the timeouts detect a hang (a condition that never holds), not slowness: they are generous
